@@ -1,0 +1,90 @@
+"""Reads about journals, people and their roles, with permissions applied."""
+
+from django.db.models import QuerySet
+
+from .models import EDITORIAL_ROLES, CallForPapers, Journal, JournalRole, Role, Section
+
+
+def journals_active() -> QuerySet[Journal]:
+    return Journal.objects.filter(is_active=True)
+
+
+def journal_by_slug(slug: str) -> Journal:
+    """The active journal with this slug; raises Journal.DoesNotExist."""
+    return journals_active().get(slug=slug)
+
+
+def user_roles(user, journal) -> set[str]:
+    """The roles a person holds in a journal, cached on the user for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cache = user.__dict__.setdefault("_journal_roles_cache", {})
+    if journal.pk not in cache:
+        cache[journal.pk] = set(
+            JournalRole.objects.filter(journal=journal, user=user).values_list(
+                "role", flat=True
+            )
+        )
+    return cache[journal.pk]
+
+
+def user_has_role(user, journal, *roles: str) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    return bool(user_roles(user, journal) & set(roles))
+
+
+def user_is_editor(user, journal, section: Section | None = None) -> bool:
+    """Editor or manager of the journal, or section editor of this section."""
+    if user_has_role(user, journal, Role.EDITOR, Role.MANAGER):
+        return True
+    if not user_has_role(user, journal, Role.SECTION_EDITOR):
+        return False
+    if section is None:
+        return True
+    role = JournalRole.objects.get(journal=journal, user=user, role=Role.SECTION_EDITOR)
+    limited = list(role.sections.values_list("pk", flat=True))
+    return not limited or section.pk in limited
+
+
+def user_is_production_editor(user, journal) -> bool:
+    return user_has_role(
+        user, journal, Role.PRODUCTION_EDITOR, Role.EDITOR, Role.MANAGER
+    )
+
+
+def journals_edited_by(user) -> QuerySet[Journal]:
+    if user.is_superuser:
+        return journals_active()
+    return (
+        journals_active()
+        .filter(roles__user=user, roles__role__in=list(EDITORIAL_ROLES))
+        .distinct()
+    )
+
+
+def editors_of(journal, section: Section | None = None) -> list:
+    """People to tell about a new submission: editors, managers, its section's editors."""
+    roles = (
+        JournalRole.objects.filter(journal=journal, role__in=list(EDITORIAL_ROLES))
+        .select_related("user")
+        .prefetch_related("sections")
+    )
+    people = {}
+    for role in roles:
+        if role.role == Role.SECTION_EDITOR and section is not None:
+            limited = {s.pk for s in role.sections.all()}
+            if limited and section.pk not in limited:
+                continue
+        people[role.user.pk] = role.user
+    return list(people.values())
+
+
+def sections_open(journal) -> QuerySet[Section]:
+    return journal.sections.filter(open_for_submissions=True)
+
+
+def calls_open(journal, now=None) -> QuerySet[CallForPapers]:
+    from django.utils import timezone
+
+    return journal.calls.filter(deadline__gt=now or timezone.now())

@@ -1,0 +1,56 @@
+"""Identifier checksums: ORCID iD (ISO 7064 11,2) and ISSN (mod 11)."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+ISSN_RE = re.compile(r"^\d{4}-\d{3}[\dX]$")
+
+
+def orcid_check_digit(base_digits: str) -> str:
+    total = 0
+    for ch in base_digits:
+        total = (total + int(ch)) * 2
+    result = (12 - total % 11) % 11
+    return "X" if result == 10 else str(result)
+
+
+def normalise_orcid(value: str) -> str:
+    value = (value or "").strip()
+    for prefix in ("https://orcid.org/", "http://orcid.org/", "orcid.org/"):
+        if value.lower().startswith(prefix):
+            value = value[len(prefix) :]
+    return value.upper()
+
+
+def validate_orcid(value: str) -> None:
+    value = normalise_orcid(value)
+    if not ORCID_RE.match(value):
+        raise ValidationError(
+            _("An ORCID iD looks like 0000-0002-1825-0097."), code="orcid_format"
+        )
+    digits = value.replace("-", "")
+    if orcid_check_digit(digits[:-1]) != digits[-1]:
+        raise ValidationError(
+            _("This ORCID iD has a wrong check digit; please copy it from orcid.org."),
+            code="orcid_checksum",
+        )
+
+
+def issn_check_digit(first_seven: str) -> str:
+    total = sum(int(d) * w for d, w in zip(first_seven, range(8, 1, -1), strict=True))
+    result = (11 - total % 11) % 11
+    return "X" if result == 10 else str(result)
+
+
+def validate_issn(value: str) -> None:
+    value = (value or "").strip().upper()
+    if not ISSN_RE.match(value):
+        raise ValidationError(_("An ISSN looks like 2226-6348."), code="issn_format")
+    digits = value.replace("-", "")
+    if issn_check_digit(digits[:7]) != digits[7]:
+        raise ValidationError(
+            _("This ISSN has a wrong check digit."), code="issn_checksum"
+        )

@@ -1,0 +1,25 @@
+"""Publishing models, one module per sub-domain.
+
+articles: volumes, issues, articles and their galleys (shared by all of publishing).
+Production, issue assembly, DOIs/Crossref and OAI-PMH add their own modules here.
+"""
+
+from .articles import (
+    Article,
+    ArticleStatus,
+    Galley,
+    GalleyKind,
+    Issue,
+    IssueState,
+    Volume,
+)
+
+__all__ = [
+    "Article",
+    "ArticleStatus",
+    "Galley",
+    "GalleyKind",
+    "Issue",
+    "IssueState",
+    "Volume",
+]

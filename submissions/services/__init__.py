@@ -1,0 +1,27 @@
+"""Use cases of the submissions app. Import from here."""
+
+from .drafts import (  # noqa: F401
+    contributor_add_submitter,
+    contributor_delete,
+    contributor_move,
+    contributor_save,
+    reviewer_preference_add,
+    reviewer_preference_delete,
+    submission_create,
+    submission_file_delete,
+    submission_file_upload,
+    submission_update_declarations,
+    submission_update_metadata,
+    submission_update_start,
+)
+from .outbox import email_queue, register_send_check  # noqa: F401
+from .workflow import (  # noqa: F401
+    available_transitions,
+    submission_assign_editor,
+    submission_check_transition,
+    submission_desk_reject,
+    submission_send_to_review,
+    submission_submit,
+    submission_transition,
+    submission_withdraw,
+)

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.utils import timezone
+
+from ..models import OutboxEmail
+from .outbox import SEND_CHECKS
+
+
+def outbox_send(*, email_id: int) -> str:
+    """Send one queued email unless a send check stops it. Returns the final status."""
+    email = OutboxEmail.objects.select_related("submission", "journal").get(pk=email_id)
+    if email.status != OutboxEmail.Status.QUEUED:
+        return email.status
+    for check in SEND_CHECKS:
+        reason = check(email)
+        if reason:
+            email.status = OutboxEmail.Status.BLOCKED
+            email.error = reason
+            email.save(update_fields=["status", "error"])
+            return email.status
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email.to_email],
+    )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    message.send()
+    email.status = OutboxEmail.Status.SENT
+    email.sent_at = timezone.now()
+    email.save(update_fields=["status", "sent_at"])
+    return email.status

@@ -6,6 +6,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("", include("publishing.oai.urls")),
+    path("", include("publishing.production.urls")),
     path("", include("publishing.urls")),
     path("", include("reviews.urls")),
     path("", include("submissions.urls")),

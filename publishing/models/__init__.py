@@ -13,6 +13,7 @@ from .articles import (
     IssueState,
     Volume,
 )
+from .issues import ArticleVersion, CrossrefDeposit, CrossrefDepositItem, DepositStatus, JournalPublishingSettings  # noqa: E501,F401
 
 __all__ = [
     "Article",

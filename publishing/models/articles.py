@@ -1,5 +1,7 @@
 import uuid
 
+from django.conf import settings
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +73,14 @@ class Issue(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     doi = models.CharField(_("DOI"), max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Whoever scheduled the issue; the beat task publishes on their authority.
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("issue")
@@ -133,6 +143,7 @@ class Article(models.Model):
     # The article's JATS XML as last validated and stored; galleys derive from it.
     jats_xml = models.TextField(blank=True)
     retraction_notice = models.TextField(_("retraction notice"), blank=True)
+    retracted_at = models.DateTimeField(_("retracted"), null=True, blank=True)
     datestamp = models.DateTimeField(default=timezone.now, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

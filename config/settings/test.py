@@ -1,3 +1,4 @@
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -10,6 +11,20 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 ALLOWED_HOSTS = ["*"]
 SITE_URL = "http://testserver"
 if not env("AWS_STORAGE_BUCKET_NAME", default=""):
-    MEDIA_ROOT = tempfile.mkdtemp(prefix="journal-test-media-")
+    # Created on the first write; tests/conftest.py gives each test its own.
+    MEDIA_ROOT = os.path.join(
+        tempfile.gettempdir(), f"journal-test-media-{os.getpid()}"
+    )
     STORAGES["default"]["OPTIONS"]["location"] = MEDIA_ROOT  # noqa: F405
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file rather than memory, so that a Celery worker in another process
+    # (tests/e2e) sees the test's rows. One file per test process, so parallel
+    # runs never share one; pytest-xdist appends its worker suffix (`_gw0`), and
+    # the file is removed when the test database is destroyed.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(
+            tempfile.gettempdir(), f"journal-test-{os.getpid()}.sqlite3"
+        )
+    }

@@ -13,6 +13,7 @@ from .articles import (
     IssueState,
     Volume,
 )
+from .production import ArticleMedia, CopyeditReview, ProductionMessage, RenderJob  # noqa: F401
 from .issues import ArticleVersion, CrossrefDeposit, CrossrefDepositItem, DepositStatus, JournalPublishingSettings  # noqa: E501,F401
 
 __all__ = [

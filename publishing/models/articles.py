@@ -143,6 +143,14 @@ class Article(models.Model):
     # The article's JATS XML as last validated and stored; galleys derive from it.
     jats_xml = models.TextField(blank=True)
     retraction_notice = models.TextField(_("retraction notice"), blank=True)
+    production_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("production editor"),
+    )
     retracted_at = models.DateTimeField(_("retracted"), null=True, blank=True)
     datestamp = models.DateTimeField(default=timezone.now, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("accounts/", include("journal.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("publishing.oai.urls")),
     path("", include("publishing.production.urls")),

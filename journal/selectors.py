@@ -88,3 +88,53 @@ def calls_open(journal, now=None) -> QuerySet[CallForPapers]:
     from django.utils import timezone
 
     return journal.calls.filter(deadline__gt=now or timezone.now())
+
+
+STAFF_ROLES = (Role.EDITOR, Role.SECTION_EDITOR, Role.PRODUCTION_EDITOR, Role.MANAGER)
+PRODUCTION_ROLES = (Role.PRODUCTION_EDITOR, Role.EDITOR, Role.MANAGER)
+
+
+def user_is_journal_staff(user) -> bool:
+    """Site staff, or an editor, section editor, production editor or manager
+    of any journal: the people who may (and should) protect their account with
+    a second factor."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return JournalRole.objects.filter(user=user, role__in=list(STAFF_ROLES)).exists()
+
+
+def roles_by_journal(user) -> dict[Journal, set[str]]:
+    """Every active journal where the person holds a role, with those roles.
+
+    One query; a superuser counts as editor and manager of every active journal.
+    """
+    result: dict[Journal, set[str]] = {}
+    if not getattr(user, "is_authenticated", False):
+        return result
+    if user.is_superuser:
+        for journal in journals_active():
+            result[journal] = {Role.EDITOR, Role.MANAGER}
+        return result
+    rows = (
+        JournalRole.objects.filter(user=user, journal__is_active=True)
+        .select_related("journal")
+        .order_by("journal__title", "role")
+    )
+    for row in rows:
+        result.setdefault(row.journal, set()).add(row.role)
+    return result
+
+
+def calls_open_everywhere(now=None) -> QuerySet[CallForPapers]:
+    """Open calls for papers of every active journal, the soonest deadline first."""
+    from django.utils import timezone
+
+    return (
+        CallForPapers.objects.filter(
+            journal__is_active=True, deadline__gt=now or timezone.now()
+        )
+        .select_related("journal")
+        .order_by("deadline")
+    )

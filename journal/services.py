@@ -1,13 +1,16 @@
 """Writes about journals, people and roles."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from .errors import DomainError, PermissionDenied
-from .models import CallForPapers, Journal, JournalRole, Role, Section
+from .models import CallForPapers, Journal, JournalRole, Role, Section, split_keywords
 from .selectors import user_has_role
+from .validators import normalise_orcid, validate_orcid
 
 
 def role_grant(
@@ -76,3 +79,73 @@ def call_check_open(
                 % {"title": call.title, "section": section.title},
                 code="call_section",
             )
+
+
+PROFILE_FIELDS = (
+    "given_name",
+    "family_name",
+    "affiliation",
+    "country",
+    "orcid",
+    "preferred_language",
+    "research_interests",
+)
+
+
+def user_update_profile(*, user, actor, **fields):
+    """Change a person's own details (the fields in PROFILE_FIELDS).
+
+    The ORCID iD is normalised (a pasted https://orcid.org/... URL becomes the
+    bare iD) and its check digit verified; research interests are stored as one
+    comma-separated line. Raises PermissionDenied unless the actor is the person
+    or a superuser, and DomainError for an unknown field or an invalid value;
+    nothing is saved then.
+    """
+    if actor is None or (actor.pk != user.pk and not actor.is_superuser):
+        raise PermissionDenied(_("You can only change your own profile."))
+    unknown = sorted(set(fields) - set(PROFILE_FIELDS))
+    if unknown:
+        raise DomainError(
+            _("These details cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(unknown)},
+            code="profile_field",
+        )
+    cleaned = {
+        name: (value.strip() if isinstance(value, str) else value)
+        for name, value in fields.items()
+    }
+    if "given_name" in cleaned and not cleaned["given_name"]:
+        raise DomainError(_("Please give your given name."), code="given_name")
+    if "orcid" in cleaned:
+        cleaned["orcid"] = normalise_orcid(cleaned["orcid"] or "")
+        if cleaned["orcid"]:
+            try:
+                validate_orcid(cleaned["orcid"])
+            except ValidationError as exc:
+                raise DomainError(" ".join(exc.messages), code="orcid") from exc
+    if "preferred_language" in cleaned and cleaned["preferred_language"] not in dict(
+        settings.LANGUAGES
+    ):
+        raise DomainError(_("This language is not offered."), code="language")
+    if "research_interests" in cleaned:
+        cleaned["research_interests"] = ", ".join(
+            split_keywords(cleaned["research_interests"] or "")
+        )
+    if "country" in cleaned:
+        cleaned["country"] = str(cleaned["country"] or "")
+
+    previous = {name: getattr(user, name) for name in cleaned}
+    for name, value in cleaned.items():
+        setattr(user, name, value)
+    try:
+        user.full_clean(
+            exclude=[f.name for f in user._meta.fields if f.name not in cleaned],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as exc:
+        for name, value in previous.items():
+            setattr(user, name, value)
+        raise DomainError(" ".join(exc.messages), code="profile_invalid") from exc
+    user.save(update_fields=list(cleaned))
+    return user

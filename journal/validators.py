@@ -17,12 +17,28 @@ def orcid_check_digit(base_digits: str) -> str:
     return "X" if result == 10 else str(result)
 
 
+ORCID_PREFIXES = (
+    "https://orcid.org/",
+    "http://orcid.org/",
+    "https://www.orcid.org/",
+    "http://www.orcid.org/",
+    "www.orcid.org/",
+    "orcid.org/",
+)
+
+
 def normalise_orcid(value: str) -> str:
+    """The bare iD from what people paste: a URL, spaces, lower-case x, no hyphens."""
     value = (value or "").strip()
-    for prefix in ("https://orcid.org/", "http://orcid.org/", "orcid.org/"):
+    for prefix in ORCID_PREFIXES:
         if value.lower().startswith(prefix):
             value = value[len(prefix) :]
-    return value.upper()
+            break
+    value = value.strip().strip("/").upper()
+    compact = re.sub(r"[\s-]", "", value)
+    if re.fullmatch(r"\d{15}[\dX]", compact):
+        value = "-".join(compact[i : i + 4] for i in range(0, 16, 4))
+    return value
 
 
 def validate_orcid(value: str) -> None:

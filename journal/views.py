@@ -1,7 +1,24 @@
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.views import activate_totp
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from .selectors import journals_active, journals_edited_by
+from .errors import DomainError
+from .forms import ProfileForm
+from .selectors import (
+    EDITORIAL_ROLES,
+    PRODUCTION_ROLES,
+    STAFF_ROLES,
+    Role,
+    calls_open_everywhere,
+    journals_active,
+    roles_by_journal,
+)
+from .services import user_update_profile
 
 
 def home(request):
@@ -14,8 +31,56 @@ def home(request):
 @login_required
 def dashboard(request):
     """Where a signed-in person starts: their submissions, reviews and journals."""
+    user = request.user
+    roles = roles_by_journal(user)
+    is_staff = user.is_staff or any(r & set(STAFF_ROLES) for r in roles.values())
+    context = {
+        "active_journals": list(journals_active()),
+        "edited_journals": [j for j, r in roles.items() if r & set(EDITORIAL_ROLES)],
+        "production_journals": [
+            j for j, r in roles.items() if r & set(PRODUCTION_ROLES)
+        ],
+        "journal_roles": {
+            j: [Role(r).label for r in sorted(rs)] for j, rs in roles.items()
+        },
+        "open_calls": list(calls_open_everywhere()[:6]),
+        "is_journal_staff": is_staff,
+        "two_factor_on": is_staff
+        and Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).exists(),
+    }
+    return render(request, "journal/dashboard.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """A person's own details: names, affiliation, ORCID iD, language, interests."""
+    form = ProfileForm.for_user(request.user, data=request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                user_update_profile(
+                    user=request.user, actor=request.user, **form.cleaned_data
+                )
+            except DomainError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("Your profile has been saved."))
+                return redirect("journal:profile")
+        else:
+            messages.error(request, _("Please correct the marked fields."))
     return render(
-        request,
-        "journal/dashboard.html",
-        {"edited_journals": journals_edited_by(request.user)},
+        request, "journal/profile.html", {"form": form, "person": request.user}
     )
+
+
+@login_required
+def mfa_activate_totp(request):
+    """allauth's authenticator-app activation, for journal staff only."""
+    adapter = get_mfa_adapter()
+    if not adapter.can_activate(request.user):
+        messages.error(request, adapter.error_messages["not_staff"])
+        return redirect("mfa_index")
+    return activate_totp(request)

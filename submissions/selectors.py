@@ -4,12 +4,12 @@ Views take submissions only through these, so a person reaches only what is
 theirs: an author their own, an editor their journal's (or section's).
 """
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from journal.models import EDITORIAL_ROLES, JournalRole, Role
 
-from .models import State, Submission, SubmissionFile
+from .models import State, Submission, SubmissionEvent, SubmissionFile
 
 
 def _base() -> QuerySet[Submission]:
@@ -99,3 +99,41 @@ def current_files(submission: Submission) -> list[SubmissionFile]:
         elif f.kind not in latest:
             latest[f.kind] = f
     return list(latest.values()) + many
+
+
+def journal_for_editor(user, slug: str):
+    """A journal whose editorial office this person belongs to, or 404."""
+    from journal.models import Journal
+    from journal.selectors import journal_by_slug, user_has_role
+
+    try:
+        journal = journal_by_slug(slug)
+    except Journal.DoesNotExist:
+        raise Http404 from None
+    staff_roles = list(EDITORIAL_ROLES) + [Role.PRODUCTION_EDITOR]
+    if not user.is_authenticated or not user_has_role(user, journal, *staff_roles):
+        raise Http404
+    return journal
+
+
+def submission_for_editor_page(user, pk: int) -> Submission:
+    """The editor's view of a submission with what the page shows, prefetched."""
+    submission = submission_for_editor(user, pk)
+    return (
+        Submission.objects.select_related(
+            "journal", "section", "call", "submitter", "editor"
+        )
+        .prefetch_related(
+            "authors",
+            "reviewer_preferences",
+            Prefetch(
+                "files",
+                SubmissionFile.objects.select_related("uploaded_by").order_by(
+                    "kind", "-version"
+                ),
+            ),
+            Prefetch("events", SubmissionEvent.objects.select_related("actor")),
+            "emails",
+        )
+        .get(pk=submission.pk)
+    )

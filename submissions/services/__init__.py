@@ -14,6 +14,7 @@ from .drafts import (  # noqa: F401
     submission_update_metadata,
     submission_update_start,
 )
+from .guards import submission_check_unchanged  # noqa: F401
 from .outbox import email_queue, register_send_check  # noqa: F401
 from .workflow import (  # noqa: F401
     available_transitions,

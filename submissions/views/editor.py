@@ -1,0 +1,155 @@
+"""The editorial office: the dashboard, a submission's page and its moves."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from journal.selectors import user_is_editor
+
+from .. import selectors, services
+from ..forms import AssignEditorForm, DashboardFilterForm, TransitionForm
+from ..models import State
+from .wizard import REFUSED
+
+# Moves made from this page; peer-review decisions live on the review pages.
+EDITOR_ACTIONS = {
+    "send_to_review": (services.submission_send_to_review, "note"),
+    "desk_reject": (services.submission_desk_reject, "note"),
+    "withdraw": (services.submission_withdraw, "reason"),
+}
+PAGE_SIZE = 50
+
+
+@login_required
+def dashboard(request, slug):
+    journal = selectors.journal_for_editor(request.user, slug)
+    form = DashboardFilterForm(request.GET or None, journal=journal)
+    rows = selectors.submissions_for_editor(request.user, journal).order_by(
+        "-submitted_at", "-pk"
+    )
+    if form.is_valid():
+        if form.cleaned_data["state"]:
+            rows = rows.filter(state=form.cleaned_data["state"])
+        if form.cleaned_data["section"]:
+            rows = rows.filter(section=form.cleaned_data["section"])
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    queue = list(
+        selectors.submissions_for_editor(request.user, journal)
+        .filter(state=State.SUBMITTED)
+        .order_by("submitted_at")[:20]
+    )
+    now = timezone.now()
+    for s in [*page.object_list, *queue]:
+        s.age_days = (now - s.submitted_at).days if s.submitted_at else None
+    counts = selectors.state_counts(request.user, journal)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "submissions/editor/dashboard.html",
+        {
+            "journal": journal,
+            "form": form,
+            "page": page,
+            "queue": queue,
+            "counts": [
+                (value, label, counts.get(value, 0))
+                for value, label in State.choices
+                if value != State.DRAFT
+            ],
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def editor_detail(request, pk):
+    submission = selectors.submission_for_editor_page(request.user, pk)
+    available = set(services.available_transitions(submission, request.user))
+    actions = [name for name in EDITOR_ACTIONS if name in available]
+    can_assign = user_is_editor(request.user, submission.journal, submission.section)
+    return render(
+        request,
+        "submissions/editor/detail.html",
+        {
+            "journal": submission.journal,
+            "submission": submission,
+            "actions": actions,
+            "transition_form": TransitionForm(initial={"seen_state": submission.state}),
+            "assign_form": AssignEditorForm(
+                submission=submission, initial={"editor": submission.editor_id}
+            )
+            if can_assign
+            else None,
+        },
+    )
+
+
+def _run_action(request, pk, name):
+    submission = selectors.submission_for_editor(request.user, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The form was incomplete; nothing was changed."))
+        return redirect("submissions:editor_detail", pk=submission.pk)
+    service, note_arg = EDITOR_ACTIONS[name]
+    try:
+        services.submission_check_unchanged(
+            submission=submission, seen_state=form.cleaned_data["seen_state"]
+        )
+        service(
+            submission=submission,
+            actor=request.user,
+            **{note_arg: form.cleaned_data["note"]},
+        )
+    except REFUSED as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Done: the submission is now “%(state)s”.")
+            % {"state": submission.get_state_display()},
+        )
+    return redirect("submissions:editor_detail", pk=submission.pk)
+
+
+@login_required
+@require_POST
+def send_to_review(request, pk):
+    return _run_action(request, pk, "send_to_review")
+
+
+@login_required
+@require_POST
+def desk_reject(request, pk):
+    return _run_action(request, pk, "desk_reject")
+
+
+@login_required
+@require_POST
+def editor_withdraw(request, pk):
+    return _run_action(request, pk, "withdraw")
+
+
+@login_required
+@require_POST
+def assign_editor(request, pk):
+    submission = selectors.submission_for_editor(request.user, pk)
+    form = AssignEditorForm(request.POST, submission=submission)
+    if not form.is_valid():
+        messages.error(request, _("Choose an editor from the list."))
+        return redirect("submissions:editor_detail", pk=submission.pk)
+    try:
+        services.submission_assign_editor(
+            submission=submission,
+            actor=request.user,
+            editor=form.cleaned_data["editor"],
+        )
+    except REFUSED as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The handling editor is assigned."))
+    return redirect("submissions:editor_detail", pk=submission.pk)

@@ -1,0 +1,23 @@
+"""Downloading a submission's file: its author and its editors only."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
+
+from .. import selectors
+
+
+@login_required
+def file_download(request, pk, file_pk):
+    submission = selectors.submission_visible_to(request.user, pk)
+    record = selectors.file_for(submission, file_pk)
+    # Through the storage API, so it streams from the disk or from S3 alike.
+    handle = record.file.storage.open(record.file.name, "rb")
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=record.original_name,
+        content_type=record.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

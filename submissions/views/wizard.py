@@ -1,0 +1,346 @@
+"""The guided submission form: one page per step, each saving the draft."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from journal.errors import DomainError, PermissionDenied
+from journal.models import Journal
+from journal.selectors import journal_by_slug
+
+from .. import selectors, services, wizard
+from ..forms import (
+    ContributorForm,
+    DeclarationsForm,
+    FileUploadForm,
+    MetadataForm,
+    ReviewerPreferenceForm,
+    StartForm,
+)
+from ..models import State
+from ..uploads import SizeLimitUploadHandler
+
+REFUSED = (DomainError, PermissionDenied)
+
+
+def add_model_errors(form, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _journal(slug) -> Journal:
+    try:
+        return journal_by_slug(slug)
+    except Journal.DoesNotExist:
+        raise Http404 from None
+
+
+def _draft(request, pk):
+    """The author's own draft; None (with a message) once it has been sent."""
+    submission = selectors.submission_for_author(request.user, pk)
+    if submission.state != State.DRAFT:
+        messages.info(
+            request, _("This submission has been sent; it can no longer be edited.")
+        )
+        return submission, redirect("submissions:detail", pk=submission.pk)
+    return submission, None
+
+
+def _to_step(submission, step):
+    return redirect("submissions:step", pk=submission.pk, step=step)
+
+
+def _render_step(request, submission, step, context):
+    missing = wizard.missing_items(submission)
+    index = wizard.STEP_SLUGS.index(step)
+    context = {
+        "journal": submission.journal,
+        "submission": submission,
+        "steps": wizard.STEPS,
+        "step": wizard.STEPS[index],
+        "completed": wizard.completed_steps(submission, missing),
+        "previous_step": wizard.STEP_SLUGS[index - 1] if index else None,
+        "next_step": wizard.STEP_SLUGS[index + 1]
+        if index + 1 < len(wizard.STEPS)
+        else None,
+        "missing": missing,
+        **context,
+    }
+    return render(request, f"submissions/wizard/{step}.html", context)
+
+
+@login_required
+def start(request, slug):
+    journal = _journal(slug)
+    form = StartForm(request.POST or None, journal=journal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = services.submission_create(
+                journal=journal,
+                actor=request.user,
+                section=form.cleaned_data["section"],
+                call=form.cleaned_data.get("call"),
+                language=form.cleaned_data["language"],
+            )
+        except REFUSED as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Your draft is saved. You can leave and come back at any time."),
+            )
+            return _to_step(submission, "metadata")
+    sections = list(form.fields["section"].queryset)
+    return render(
+        request,
+        "submissions/start.html",
+        {"journal": journal, "form": form, "sections": sections},
+    )
+
+
+def step_start(request, submission):
+    journal = submission.journal
+    initial = {
+        "section": submission.section_id,
+        "call": submission.call_id,
+        "language": submission.language,
+    }
+    form = StartForm(request.POST or None, journal=journal, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submission_update_start(
+                submission=submission,
+                actor=request.user,
+                section=form.cleaned_data["section"],
+                call=form.cleaned_data.get("call"),
+                language=form.cleaned_data["language"],
+            )
+        except REFUSED as exc:
+            messages.error(request, str(exc))
+        else:
+            return _to_step(submission, "metadata")
+    return _render_step(
+        request,
+        submission,
+        "start",
+        {"form": form, "sections": list(form.fields["section"].queryset)},
+    )
+
+
+def step_metadata(request, submission):
+    form = MetadataForm(request.POST or None, submission=submission)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submission_update_metadata(
+                submission=submission, actor=request.user, **form.service_kwargs()
+            )
+        except REFUSED as exc:
+            messages.error(request, str(exc))
+        else:
+            return _to_step(submission, "authors")
+    return _render_step(request, submission, "metadata", {"form": form})
+
+
+def step_authors(request, submission):
+    form = ContributorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contributor_save(
+                submission=submission, actor=request.user, **form.cleaned_data
+            )
+        except REFUSED as exc:
+            messages.error(request, str(exc))
+        except ValidationError as exc:
+            add_model_errors(form, exc)
+        else:
+            messages.success(request, _("Author added."))
+            return _to_step(submission, "authors")
+    authors = list(submission.authors.all())
+    is_listed = any(
+        a.user_id == request.user.pk or a.email == request.user.email for a in authors
+    )
+    return _render_step(
+        request,
+        submission,
+        "authors",
+        {"form": form, "authors": authors, "submitter_listed": is_listed},
+    )
+
+
+def step_files(request, submission, form=None):
+    form = form or FileUploadForm()
+    files = list(
+        submission.files.select_related("uploaded_by").order_by("kind", "-version")
+    )
+    return _render_step(request, submission, "files", {"form": form, "files": files})
+
+
+def step_reviewers(request, submission):
+    form = ReviewerPreferenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reviewer_preference_add(
+                submission=submission, actor=request.user, **form.cleaned_data
+            )
+        except REFUSED as exc:
+            messages.error(request, str(exc))
+        else:
+            return _to_step(submission, "reviewers")
+    return _render_step(
+        request,
+        submission,
+        "reviewers",
+        {"form": form, "preferences": list(submission.reviewer_preferences.all())},
+    )
+
+
+def step_declarations(request, submission):
+    form = DeclarationsForm(
+        request.POST or None, initial=DeclarationsForm.initial_from(submission)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.submission_update_declarations(
+                submission=submission,
+                actor=request.user,
+                original=data["original"],
+                competing_interests=data["competing_interests"],
+                ethics=data["ethics"],
+                licence=data["licence"],
+                comments_to_editor=data["comments_to_editor"],
+            )
+        except REFUSED as exc:
+            messages.error(request, str(exc))
+        else:
+            return _to_step(submission, "review")
+    return _render_step(request, submission, "declarations", {"form": form})
+
+
+def step_review(request, submission):
+    return _render_step(
+        request,
+        submission,
+        "review",
+        {
+            "authors": list(submission.authors.all()),
+            "files": selectors.current_files(submission),
+            "preferences": list(submission.reviewer_preferences.all()),
+            "advice": wizard.advice(submission),
+            "metadata_languages": submission.journal.language_list,
+        },
+    )
+
+
+STEP_VIEWS = {
+    "start": step_start,
+    "metadata": step_metadata,
+    "authors": step_authors,
+    "files": step_files,
+    "reviewers": step_reviewers,
+    "declarations": step_declarations,
+    "review": step_review,
+}
+
+
+@login_required
+def step(request, pk, step):
+    view = STEP_VIEWS.get(step)
+    if view is None:
+        raise Http404
+    if request.method == "POST" and step in ("files", "review"):
+        return HttpResponseNotAllowed(["GET"])  # they have their own action views
+    submission, leave = _draft(request, pk)
+    return leave or view(request, submission)
+
+
+@csrf_exempt
+def file_upload(request, pk):
+    # The size check must sit in front of the body parser, so it goes in before
+    # CSRF middleware reads the form; the CSRF check runs right after.
+    if request.method == "POST":
+        request.upload_handlers.insert(0, SizeLimitUploadHandler(request))
+    return _file_upload(request, pk)
+
+
+@csrf_protect
+@login_required
+@require_POST
+def _file_upload(request, pk):
+    submission, leave = _draft(request, pk)
+    if leave:
+        return leave
+    form = FileUploadForm(request.POST, request.FILES)
+    for name in getattr(request, "oversized_uploads", []):
+        form.add_error(
+            None,
+            _("“%(name)s” is larger than the limit of %(limit)s MB.")
+            % {"name": name, "limit": f"{_limit_mb():.0f}"},
+        )
+    if not form.errors and form.is_valid():
+        try:
+            services.submission_file_upload(
+                submission=submission,
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+                description=form.cleaned_data["description"],
+            )
+        except REFUSED as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, _("File uploaded."))
+            return _to_step(submission, "files")
+    messages.error(request, _("The file was not accepted; see the reason below."))
+    response = step_files(request, submission, form=form)
+    response.status_code = 400
+    return response
+
+
+def _limit_mb() -> float:
+    from django.conf import settings
+
+    return settings.SUBMISSION_MAX_UPLOAD_BYTES / 1048576
+
+
+@login_required
+@require_POST
+def file_delete(request, pk, file_pk):
+    submission, leave = _draft(request, pk)
+    if leave:
+        return leave
+    file = selectors.file_for(submission, file_pk)
+    try:
+        services.submission_file_delete(
+            submission=submission, actor=request.user, file=file
+        )
+    except REFUSED as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("File deleted."))
+    return _to_step(submission, "files")
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    submission, leave = _draft(request, pk)
+    if leave:
+        return leave
+    try:
+        services.submission_submit(submission=submission, actor=request.user)
+    except REFUSED as exc:
+        messages.error(request, str(exc))
+        return _to_step(submission, "review")
+    messages.success(
+        request,
+        _(
+            "Thank you. Your submission has been sent to the journal; we have emailed you a receipt."
+        ),
+    )
+    return redirect("submissions:detail", pk=submission.pk)

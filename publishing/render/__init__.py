@@ -1,0 +1,1 @@
+"""Renderers of an article's JATS: sanitised HTML full text and the PDF."""

@@ -14,6 +14,7 @@ from .articles import (
     Volume,
 )
 from .production import ArticleMedia, CopyeditReview, ProductionMessage, RenderJob  # noqa: F401
+from .oai import OaiRecord  # noqa: F401
 from .issues import ArticleVersion, CrossrefDeposit, CrossrefDepositItem, DepositStatus, JournalPublishingSettings  # noqa: E501,F401
 
 __all__ = [

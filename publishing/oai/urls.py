@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "oai"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("oai", views.endpoint, name="endpoint"),
+]

@@ -1,0 +1,42 @@
+"""Per-client rate limiting for harvesters, through Django's cache.
+
+A fixed window per client address: `OAI_RATE_LIMIT` requests per
+`OAI_RATE_LIMIT_WINDOW` seconds (a falsy limit turns it off). A client over its
+limit gets HTTP 503 with Retry-After, as OAI-PMH prescribes for flow control;
+other clients keep their own budget. With a shared cache (Redis) the budget is
+shared by all workers; with the per-process default it is per worker.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+DEFAULT_LIMIT = 600
+DEFAULT_WINDOW = 60
+
+
+def client_key(request) -> str:
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def retry_after(request) -> int | None:
+    """Seconds the client must wait, or None if the request may proceed."""
+    limit = getattr(settings, "OAI_RATE_LIMIT", DEFAULT_LIMIT)
+    if not limit:
+        return None
+    window = max(1, int(getattr(settings, "OAI_RATE_LIMIT_WINDOW", DEFAULT_WINDOW)))
+    now = time.time()
+    slot = int(now // window)
+    key = f"oai-rate:{client_key(request)}:{slot}"
+    if cache.add(key, 1, timeout=window + 1):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=window + 1)
+            count = 1
+    if count <= int(limit):
+        return None
+    return max(1, int((slot + 1) * window - now + 0.999))

@@ -1,0 +1,421 @@
+"""OAI-PMH responses: the six verbs and the error document, built with lxml.
+
+Each handler returns a `Document`: the envelope as an lxml tree in which every
+record's <metadata> holds a marker, and the records' stored metadata bytes in
+order. `Document.chunks()` serialises the envelope once and streams it with the
+records spliced in, so a page never needs a second copy of its records' XML.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from lxml import etree
+
+from journal.models import Journal
+
+from . import selectors, tokens
+from .metadata import FORMATS
+from .protocol import (
+    OAI_NS,
+    OAI_SCHEMA,
+    SECONDS,
+    XSI_NS,
+    DateBound,
+    OaiError,
+    OaiRequest,
+    article_id_from,
+    echo_attributes,
+    format_datestamp,
+    identifier_for,
+    parse_date,
+    shown,
+)
+from .records import metadata_for
+
+OAI_IDENTIFIER_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier"
+OAI_IDENTIFIER_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd"
+MARKER = "oai-pmh-record"
+_MARKER_BYTES = f"<!--{MARKER}-->".encode()
+CHUNK = 64 * 1024
+# oai-identifier.xsd's repositoryIdentifierType: a domain name.
+_REPOSITORY_ID_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+\Z")
+
+
+def _q(name: str) -> str:
+    return f"{{{OAI_NS}}}{name}"
+
+
+def base_url() -> str:
+    return settings.SITE_URL + reverse("oai:endpoint")
+
+
+def page_size() -> int:
+    return max(1, int(getattr(settings, "OAI_PAGE_SIZE", 100)))
+
+
+@dataclass
+class Document:
+    root: etree._Element
+    inserts: list[bytes] = field(default_factory=list)
+
+    def chunks(self) -> Iterator[bytes]:
+        data = etree.tostring(self.root, encoding="UTF-8", xml_declaration=True)
+        parts = data.split(_MARKER_BYTES) if self.inserts else [data]
+        buffer: list[bytes] = [parts[0]]
+        size = len(parts[0])
+        for insert, part in zip(self.inserts, parts[1:], strict=True):
+            buffer.append(insert)
+            buffer.append(part)
+            size += len(insert) + len(part)
+            if size >= CHUNK:
+                yield b"".join(buffer)
+                buffer, size = [], 0
+        if buffer:
+            yield b"".join(buffer)
+
+
+def envelope(attributes: dict[str, str], *, now: datetime | None = None):
+    root = etree.Element(_q("OAI-PMH"), nsmap={None: OAI_NS, "xsi": XSI_NS})
+    root.set(f"{{{XSI_NS}}}schemaLocation", f"{OAI_NS} {OAI_SCHEMA}")
+    etree.SubElement(root, _q("responseDate")).text = format_datestamp(
+        now or timezone.now()
+    )
+    request_el = etree.SubElement(root, _q("request"), attrib=attributes)
+    request_el.text = base_url()
+    return root
+
+
+def error_document(error: OaiError) -> Document:
+    attributes = (
+        {} if error.code in ("badVerb", "badArgument") else echo_attributes(error.echo)
+    )
+    root = envelope(attributes)
+    for code, message in error.errors:
+        el = etree.SubElement(root, _q("error"), code=code)
+        el.text = message
+    return Document(root)
+
+
+def _sub(parent, name: str, text: str | None = None, **attrib):
+    el = etree.SubElement(parent, _q(name), attrib=attrib)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _header(parent, row: dict) -> None:
+    attrib = {"status": "deleted"} if selectors.is_deleted(row["status"]) else {}
+    header = _sub(parent, "header", **attrib)
+    _sub(header, "identifier", identifier_for(row["id"]))
+    _sub(header, "datestamp", format_datestamp(row["datestamp"]))
+    journal_slug = row["journal__slug"]
+    _sub(header, "setSpec", journal_slug)
+    if row.get("section__slug"):
+        _sub(header, "setSpec", f"{journal_slug}:{row['section__slug']}")
+
+
+def _record(parent, row: dict, metadata: dict[int, bytes], inserts: list[bytes]):
+    """Append a record; False if a live record has no metadata in this format."""
+    deleted = selectors.is_deleted(row["status"])
+    if not deleted and row["id"] not in metadata:
+        return False
+    record = _sub(parent, "record")
+    _header(record, row)
+    if not deleted:
+        _sub(record, "metadata").append(etree.Comment(MARKER))
+        inserts.append(metadata[row["id"]])
+    return True
+
+
+# --- Identify, ListMetadataFormats, ListSets -------------------------------
+
+
+def identify(request: OaiRequest) -> Document:
+    root = envelope(echo_attributes(request.echo()))
+    body = _sub(root, "Identify")
+    _sub(body, "repositoryName", repository_name())
+    _sub(body, "baseURL", base_url())
+    _sub(body, "protocolVersion", "2.0")
+    _sub(body, "adminEmail", settings.OAI_ADMIN_EMAIL)
+    earliest = selectors.earliest_datestamp()
+    if earliest is None:
+        earliest = datetime(2000, 1, 1, tzinfo=UTC)
+    _sub(body, "earliestDatestamp", format_datestamp(earliest))
+    _sub(body, "deletedRecord", "persistent")
+    _sub(body, "granularity", SECONDS)
+    if _REPOSITORY_ID_RE.match(settings.OAI_REPOSITORY_IDENTIFIER):
+        _identifier_description(_sub(body, "description"))
+    return Document(root)
+
+
+def _identifier_description(description) -> None:
+    ident = etree.SubElement(
+        description,
+        f"{{{OAI_IDENTIFIER_NS}}}oai-identifier",
+        nsmap={None: OAI_IDENTIFIER_NS, "xsi": XSI_NS},
+    )
+    ident.set(
+        f"{{{XSI_NS}}}schemaLocation", f"{OAI_IDENTIFIER_NS} {OAI_IDENTIFIER_SCHEMA}"
+    )
+    for name, text in (
+        ("scheme", "oai"),
+        ("repositoryIdentifier", settings.OAI_REPOSITORY_IDENTIFIER),
+        ("delimiter", ":"),
+        ("sampleIdentifier", identifier_for(1)),
+    ):
+        etree.SubElement(ident, f"{{{OAI_IDENTIFIER_NS}}}{name}").text = text
+
+
+def repository_name() -> str:
+    configured = getattr(settings, "OAI_REPOSITORY_NAME", "")
+    if configured:
+        return configured
+    titles = list(
+        Journal.objects.filter(is_active=True)
+        .order_by("title")
+        .values_list("title", flat=True)[:5]
+    )
+    return "; ".join(titles) or settings.OAI_REPOSITORY_IDENTIFIER
+
+
+def list_metadata_formats(request: OaiRequest) -> Document:
+    formats = list(FORMATS.values())
+    identifier = request.args.get("identifier")
+    if identifier is not None:
+        row = _record_row(identifier, request)
+        has_jats = row["has_jats"] or selectors.is_deleted(row["status"])
+        formats = [f for f in formats if f.available_for(has_jats=has_jats)]
+    root = envelope(echo_attributes(request.echo()))
+    body = _sub(root, "ListMetadataFormats")
+    for fmt in formats:
+        el = _sub(body, "metadataFormat")
+        _sub(el, "metadataPrefix", fmt.prefix)
+        _sub(el, "schema", fmt.schema)
+        _sub(el, "metadataNamespace", fmt.namespace)
+    return Document(root)
+
+
+def list_sets(request: OaiRequest) -> Document:
+    if "resumptionToken" in request.args:
+        # Sets come in one response; no token of ours names a set list.
+        raise OaiError(
+            "badResumptionToken",
+            "ListSets is answered in one response and takes no resumption token.",
+            echo=request.echo(),
+        )
+    sets = selectors.all_sets()
+    if not sets:
+        raise OaiError(
+            "noSetHierarchy", "This repository has no sets.", echo=request.echo()
+        )
+    root = envelope(echo_attributes(request.echo()))
+    body = _sub(root, "ListSets")
+    for spec, name in sets:
+        el = _sub(body, "set")
+        _sub(el, "setSpec", spec)
+        _sub(el, "setName", name)
+    return Document(root)
+
+
+# --- GetRecord --------------------------------------------------------------
+
+
+def _record_row(identifier: str, request: OaiRequest) -> dict:
+    article_id = article_id_from(identifier)
+    row = selectors.record_header(article_id) if article_id is not None else None
+    if row is None:
+        raise OaiError(
+            "idDoesNotExist",
+            f"No record has the identifier '{shown(identifier)}'.",
+            echo=request.echo(),
+        )
+    return row
+
+
+def _format(prefix: str, request: OaiRequest):
+    fmt = FORMATS.get(prefix)
+    if fmt is None:
+        raise OaiError(
+            "cannotDisseminateFormat",
+            f"'{shown(prefix)}' is not a metadata format of this repository; "
+            "ListMetadataFormats names them.",
+            echo=request.echo(),
+        )
+    return fmt
+
+
+def get_record(request: OaiRequest) -> Document:
+    fmt = _format(request.args["metadataPrefix"], request)
+    row = _record_row(request.args["identifier"], request)
+    deleted = selectors.is_deleted(row["status"])
+    metadata = {}
+    if not deleted:
+        if fmt.available_for(has_jats=row["has_jats"]):
+            metadata = metadata_for([row], fmt.prefix)
+        if row["id"] not in metadata:
+            raise OaiError(
+                "cannotDisseminateFormat",
+                f"This record is not available in '{fmt.prefix}'.",
+                echo=request.echo(),
+            )
+    root = envelope(echo_attributes(request.echo()))
+    inserts: list[bytes] = []
+    _record(_sub(root, "GetRecord"), row, metadata, inserts)
+    return Document(root, inserts)
+
+
+# --- ListIdentifiers, ListRecords -------------------------------------------
+
+
+def _window(
+    request: OaiRequest,
+    *,
+    prefix: str,
+    set_spec: str | None,
+    from_: str | None,
+    until: str | None,
+) -> selectors.Window:
+    since = parse_date(from_, name="from", upper=False) if from_ else None
+    before = parse_date(until, name="until", upper=True) if until else None
+    if since and before:
+        _check_range(since, before)
+    if set_spec is not None and not selectors.has_sets():
+        raise OaiError(
+            "noSetHierarchy", "This repository has no sets.", echo=request.echo()
+        )
+    return selectors.Window(
+        prefix=prefix,
+        set_spec=set_spec,
+        since=since.instant if since else None,
+        before=before.instant if before else None,
+    )
+
+
+def _check_range(since: DateBound, before: DateBound) -> None:
+    if since.granularity != before.granularity:
+        raise OaiError(
+            "badArgument",
+            "The 'from' and 'until' arguments have different granularities.",
+        )
+    if since.instant >= before.instant:
+        raise OaiError("badArgument", "The 'from' argument is later than 'until'.")
+
+
+def list_records(request: OaiRequest, *, with_metadata: bool) -> Document:
+    """ListRecords (with_metadata) or ListIdentifiers, first or resumed page."""
+    token_text = request.args.get("resumptionToken")
+    if token_text is not None:
+        position = tokens.decode(token_text, verb=request.verb)
+        fmt = FORMATS.get(position.prefix)
+        try:
+            if fmt is None:
+                raise OaiError("badArgument", "unknown format")
+            window = _window(
+                request,
+                prefix=position.prefix,
+                set_spec=position.set,
+                from_=position.from_,
+                until=position.until,
+            )
+        except OaiError:
+            raise OaiError(
+                "badResumptionToken",
+                "The resumption token does not belong to this repository.",
+                echo=request.echo(),
+            ) from None
+    else:
+        fmt = _format(request.args["metadataPrefix"], request)
+        window = _window(
+            request,
+            prefix=fmt.prefix,
+            set_spec=request.args.get("set"),
+            from_=request.args.get("from"),
+            until=request.args.get("until"),
+        )
+        position = tokens.Position(
+            verb=request.verb,
+            prefix=fmt.prefix,
+            set=request.args.get("set"),
+            from_=request.args.get("from"),
+            until=request.args.get("until"),
+            after_id=0,
+            cursor=0,
+            total=-1,
+            started=timezone.now().isoformat(),
+        )
+
+    size = page_size()
+    rows = selectors.header_page(
+        window, needs_jats=fmt.needs_jats, after_id=position.after_id, size=size
+    )
+    more = len(rows) > size
+    rows = rows[:size]
+    if not rows:
+        raise OaiError(
+            "noRecordsMatch",
+            "No records match the request's format, set and dates.",
+            echo=request.echo(),
+        )
+
+    total = position.total
+    if total < 0 and more:
+        total = selectors.articles_in(window, needs_jats=fmt.needs_jats).count()
+
+    root = envelope(echo_attributes(request.echo()))
+    body = _sub(root, "ListRecords" if with_metadata else "ListIdentifiers")
+    inserts: list[bytes] = []
+    if with_metadata:
+        live = [row for row in rows if not selectors.is_deleted(row["status"])]
+        metadata = metadata_for(live, fmt.prefix)
+        sent = sum(_record(body, row, metadata, inserts) for row in rows)
+        if not sent:
+            raise OaiError(
+                "noRecordsMatch",
+                "No records match the request's format, set and dates.",
+                echo=request.echo(),
+            )
+    else:
+        for row in rows:
+            _header(body, row)
+
+    resumed = token_text is not None
+    if more:
+        next_position = replace(
+            position,
+            after_id=rows[-1]["id"],
+            cursor=position.cursor + len(rows),
+            total=max(total, position.cursor + len(rows) + 1),
+        )
+        text, expires = tokens.encode(next_position)
+        _sub(
+            body,
+            "resumptionToken",
+            text,
+            completeListSize=str(next_position.total),
+            cursor=str(position.cursor),
+            expirationDate=format_datestamp(expires),
+        )
+    elif resumed:
+        # The last page of an incomplete list ends with an empty token.
+        _sub(
+            body,
+            "resumptionToken",
+            completeListSize=str(max(total, position.cursor + len(rows))),
+            cursor=str(position.cursor),
+        )
+    return Document(root, inserts)
+
+
+HANDLERS = {
+    "Identify": identify,
+    "ListMetadataFormats": list_metadata_formats,
+    "ListSets": list_sets,
+    "GetRecord": get_record,
+    "ListIdentifiers": lambda r: list_records(r, with_metadata=False),
+    "ListRecords": lambda r: list_records(r, with_metadata=True),
+}

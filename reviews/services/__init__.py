@@ -1,0 +1,29 @@
+"""Use cases of peer review. Import from here."""
+
+from .assignments import (  # noqa: F401
+    assignment_accept,
+    assignment_cancel,
+    assignment_decline,
+    assignment_rate,
+    default_due,
+    invitation_by_token,
+    latest_round,
+    review_invite,
+    reviewer_claim_account,
+    reviewer_for_email,
+    round_open,
+)
+from .decisions import (  # noqa: F401
+    author_language,
+    decision_letter_draft,
+    decision_make,
+    reports_for_author,
+)
+from .reviewing import (  # noqa: F401
+    review_form_for,
+    review_get_or_start,
+    review_missing,
+    review_save_draft,
+    review_submit,
+)
+from .revisions import revision_resubmit  # noqa: F401

@@ -1,0 +1,188 @@
+"""Editorial decisions: the letter, the record and the submission's next state."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from journal.emails import email_render
+from journal.errors import DomainError
+from submissions.models import State, Submission
+from submissions.services import (
+    email_queue,
+    submission_check_transition,
+    submission_transition,
+)
+
+from ..models import (
+    DECISION_TRANSITION,
+    AssignmentState,
+    Decision,
+    DecisionKind,
+    ReviewRound,
+)
+from .assignments import latest_round
+from .common import check_editor, reviewers_hidden_from_author
+
+
+@dataclass(frozen=True)
+class ReportForAuthor:
+    label: str
+    comments: str
+    recommendation: str
+
+
+def reports_for_author(submission: Submission, round: ReviewRound | None) -> list:
+    """The reviewers' comments to the author, named as the review method allows."""
+    if round is None:
+        return []
+    hide = reviewers_hidden_from_author(submission)
+    assignments = (
+        round.assignments.filter(state=AssignmentState.SUBMITTED)
+        .select_related("reviewer", "review")
+        .order_by("invited_at", "pk")
+    )
+    reports = []
+    for index, assignment in enumerate(assignments, start=1):
+        label = (
+            _("Reviewer %(n)s") % {"n": index}
+            if hide
+            else assignment.reviewer.full_name
+        )
+        reports.append(
+            ReportForAuthor(
+                label=str(label),
+                comments=assignment.review.comments_to_author,
+                recommendation=assignment.review.get_recommendation_display(),
+            )
+        )
+    return reports
+
+
+def author_language(submission: Submission) -> str:
+    preferred = getattr(submission.submitter, "preferred_language", "") or ""
+    if preferred in submission.journal.language_list:
+        return preferred
+    return submission.language or submission.journal.primary_language
+
+
+def _decision_round(submission: Submission) -> ReviewRound | None:
+    if submission.state != State.UNDER_REVIEW:
+        return None
+    current = latest_round(submission)
+    return current
+
+
+def decision_letter_draft(
+    *, submission: Submission, actor, kind: str
+) -> tuple[str, str]:
+    """The letter the editor starts from: the journal's template for this decision
+    in the author's language, with the reviewers' comments to the author."""
+    check_editor(submission, actor)
+    if kind not in DecisionKind.values:
+        raise DomainError(_("Unknown decision."))
+    submission_check_transition(
+        submission=submission, actor=actor, name=DECISION_TRANSITION[kind]
+    )
+    round = latest_round(submission) if kind != DecisionKind.DESK_REJECT else None
+    rendered = email_render(
+        "decision_" + kind.replace("-", "_"),
+        journal=submission.journal,
+        language=author_language(submission),
+        context={
+            "site_url": settings.SITE_URL,
+            "submission": submission,
+            "recipient": submission.submitter,
+            "editor": actor,
+            "reports": reports_for_author(submission, round),
+            "round": round,
+        },
+    )
+    return rendered.subject, rendered.text
+
+
+def decision_make(
+    *,
+    submission: Submission,
+    actor,
+    kind: str,
+    letter_subject: str,
+    letter_body: str,
+    seen_decisions: int | None = None,
+) -> Decision:
+    """Record a decision, move the submission and send the letter to the author.
+
+    `seen_decisions` is how many decisions the editor saw when writing; if
+    another editor decided meanwhile, DomainError tells this one so and nothing
+    is recorded. Raises DomainError/PermissionDenied if the submission's state
+    or the editor's role does not allow the decision.
+    """
+    check_editor(submission, actor)
+    if kind not in DecisionKind.values:
+        raise DomainError(_("Unknown decision."))
+    if not letter_subject.strip() or not letter_body.strip():
+        raise DomainError(_("The letter needs a subject and a text."))
+    already = _("Another editor has already recorded a decision on this submission.")
+    number = (
+        seen_decisions if seen_decisions is not None else submission.decisions.count()
+    ) + 1
+    round = _decision_round(submission) if kind != DecisionKind.DESK_REJECT else None
+    try:
+        with transaction.atomic():
+            decision = Decision.objects.create(
+                submission=submission,
+                round=round,
+                number=number,
+                editor=actor,
+                kind=kind,
+                language=author_language(submission),
+                letter_subject=letter_subject.strip(),
+                letter_body=letter_body.strip(),
+            )
+            submission_transition(
+                submission=submission,
+                actor=actor,
+                name=DECISION_TRANSITION[kind],
+                note=DecisionKind(kind).label,
+            )
+            if round is not None:
+                _close_open_assignments(round, actor)
+            email_queue(
+                key="decision_letter",
+                journal=submission.journal,
+                to_email=submission.submitter.email,
+                recipient=submission.submitter,
+                submission=submission,
+                language=decision.language,
+                context={"decision": decision},
+            )
+    except IntegrityError as exc:
+        raise DomainError(already, code="concurrent") from exc
+    except DomainError as exc:
+        overtaken = exc.code == "concurrent" or (
+            exc.code == "wrong_state"
+            and Decision.objects.filter(
+                submission=submission, number__gte=number
+            ).exists()
+        )
+        if overtaken:
+            raise DomainError(already, code="concurrent") from exc
+        raise
+    return decision
+
+
+def _close_open_assignments(round: ReviewRound, actor) -> None:
+    """Invitations still open when the round is decided are cancelled quietly."""
+    from .common import assignment_transition
+
+    for assignment in round.assignments.filter(
+        state__in=[AssignmentState.INVITED, AssignmentState.ACCEPTED]
+    ):
+        assignment.rotate_nonce()
+        assignment_transition(
+            assignment=assignment,
+            actor=actor,
+            name="cancel",
+            note=str(_("Closed by the editor's decision.")),
+        )

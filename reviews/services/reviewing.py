@@ -1,0 +1,190 @@
+"""Writing a review: drafts, submission (which locks it), the annotated file."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from journal.errors import DomainError, PermissionDenied
+from submissions import filetypes
+
+from ..models import (
+    AssignmentState,
+    CriterionKind,
+    Recommendation,
+    Review,
+    ReviewAssignment,
+    ReviewForm,
+)
+from .common import assignment_transition, notify_editors, notify_person
+
+
+def review_form_for(submission) -> ReviewForm | None:
+    """The section's active form, else the journal's general one."""
+    forms = ReviewForm.objects.filter(
+        journal_id=submission.journal_id, is_active=True
+    ).order_by("-pk")
+    if submission.section_id:
+        form = forms.filter(section_id=submission.section_id).first()
+        if form is not None:
+            return form
+    return forms.filter(section__isnull=True).first()
+
+
+def review_get_or_start(*, assignment: ReviewAssignment) -> Review:
+    try:
+        return assignment.review
+    except Review.DoesNotExist:
+        review, _created = Review.objects.get_or_create(
+            assignment=assignment,
+            defaults={"form": review_form_for(assignment.submission)},
+        )
+        return review
+
+
+def _check_can_edit(assignment: ReviewAssignment, actor) -> None:
+    if actor.pk != assignment.reviewer_id:
+        raise PermissionDenied(_("This review belongs to someone else."))
+    if assignment.state == AssignmentState.SUBMITTED:
+        raise DomainError(
+            _("This review has been submitted and can no longer be changed."),
+            code="locked",
+        )
+    if assignment.state != AssignmentState.ACCEPTED:
+        raise DomainError(
+            _("This review is “%(state)s”; it cannot be edited.")
+            % {"state": AssignmentState(assignment.state).label}
+        )
+
+
+def _clean_answers(review: Review, answers: dict) -> dict:
+    clean = {}
+    for criterion in review.criteria():
+        raw = answers.get(str(criterion.pk))
+        if raw is None or raw == "":
+            continue
+        if criterion.kind == CriterionKind.YESNO:
+            if isinstance(raw, str):
+                if raw.lower() not in ("yes", "no", "true", "false"):
+                    raise DomainError(_("Answer yes or no."))
+                raw = raw.lower() in ("yes", "true")
+            clean[str(criterion.pk)] = bool(raw)
+        else:
+            try:
+                value = int(raw)
+            except (TypeError, ValueError) as exc:
+                raise DomainError(
+                    _("“%(label)s” needs a whole number.") % {"label": criterion.label}
+                ) from exc
+            if not criterion.scale_min <= value <= criterion.scale_max:
+                raise DomainError(
+                    _("“%(label)s” must be between %(lo)s and %(hi)s.")
+                    % {
+                        "label": criterion.label,
+                        "lo": criterion.scale_min,
+                        "hi": criterion.scale_max,
+                    }
+                )
+            clean[str(criterion.pk)] = value
+    return clean
+
+
+def review_save_draft(
+    *,
+    assignment: ReviewAssignment,
+    actor,
+    answers: dict,
+    confidence: int | None = None,
+    recommendation: str = "",
+    comments_to_author: str = "",
+    comments_to_editor: str = "",
+    annotated_file=None,
+) -> Review:
+    """Keep what the reviewer wrote so far; nothing is required yet.
+
+    Raises DomainError if the review is already submitted (locked) or an answer
+    is out of range, PermissionDenied for anyone but the reviewer.
+    """
+    _check_can_edit(assignment, actor)
+    review = review_get_or_start(assignment=assignment)
+    if review.assignment_id != assignment.pk or not review.is_draft:
+        raise DomainError(_("This review can no longer be changed."), code="locked")
+    if recommendation and recommendation not in Recommendation.values:
+        raise DomainError(_("Choose one of the recommendations."))
+    if confidence not in (None, "") and not 1 <= int(confidence) <= 5:
+        raise DomainError(_("Confidence goes from 1 to 5."))
+    review.answers = _clean_answers(review, answers)
+    review.confidence = int(confidence) if confidence not in (None, "") else None
+    review.recommendation = recommendation or ""
+    review.comments_to_author = comments_to_author.strip()
+    review.comments_to_editor = comments_to_editor.strip()
+    review.saved_at = timezone.now()
+    with transaction.atomic():
+        if annotated_file is not None:
+            _store_annotated(review, annotated_file)
+        review.save()
+    return review
+
+
+def _store_annotated(review: Review, upload) -> None:
+    detected = filetypes.check_upload(
+        upload,
+        allowed=set(filetypes.DOCUMENTS),
+        max_bytes=settings.SUBMISSION_MAX_UPLOAD_BYTES,
+        name=getattr(upload, "name", "annotated") or "annotated",
+    )
+    old = review.annotated_file.name if review.annotated_file else ""
+    review.annotated_file.save(f"annotated.{detected.extension}", upload, save=False)
+    review.annotated_content_type = detected.content_type
+    review.annotated_extension = detected.extension
+    if old:
+        storage = review.annotated_file.storage
+        transaction.on_commit(lambda: storage.delete(old))
+
+
+def review_missing(review: Review) -> list[str]:
+    """What must be filled in before the review can be submitted."""
+    missing = [
+        criterion.label
+        for criterion in review.criteria()
+        if criterion.required and str(criterion.pk) not in review.answers
+    ]
+    if not review.recommendation:
+        missing.append(str(_("Recommendation")))
+    if review.confidence is None:
+        missing.append(str(_("Confidence")))
+    if not review.comments_to_author:
+        missing.append(str(_("Comments to the author")))
+    return missing
+
+
+def review_submit(*, assignment: ReviewAssignment, actor, **fields) -> Review:
+    """Save the last changes, check everything required is there, and lock it.
+
+    Raises DomainError naming what is missing; the draft is kept then.
+    """
+    review = review_save_draft(assignment=assignment, actor=actor, **fields)
+    missing = review_missing(review)
+    if missing:
+        raise DomainError(
+            _("Please complete before submitting: %(fields)s.")
+            % {"fields": ", ".join(missing)},
+            code="incomplete",
+        )
+    with transaction.atomic():
+        review.is_draft = False
+        review.submitted_at = timezone.now()
+        review.save(update_fields=["is_draft", "submitted_at"])
+        assignment_transition(assignment=assignment, actor=actor, name="submit")
+        notify_editors(
+            submission=assignment.submission,
+            key="review_submitted",
+            context={"assignment": assignment, "review": review},
+        )
+        notify_person(
+            person=assignment.reviewer,
+            submission=assignment.submission,
+            key="review_thanks",
+            context={"assignment": assignment},
+        )
+    return review

@@ -1,0 +1,119 @@
+"""The author's side: the decision letter, the revision and the resubmission."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from journal.errors import DomainError
+from submissions.models import FileKind, State
+from submissions.selectors import current_files, submission_for_author
+from submissions.services import submission_file_upload
+
+from .. import selectors, services
+from ..forms import RevisionUploadForm
+from ..models import AssignmentState, Review
+from ..services.common import reviewers_hidden_from_author
+from .files import download_response, read_field, scrubbed
+
+REVISION_KINDS = [
+    (FileKind.MANUSCRIPT, _("Revised manuscript")),
+    (FileKind.ANONYMISED, _("Revised anonymised manuscript")),
+    (FileKind.RESPONSE, _("Response to reviewers")),
+]
+
+
+def _annotated_for_author(submission):
+    """Annotated files of submitted reviews of decided rounds, numbered like the
+    letter's reviewers."""
+    files = []
+    for rnd in submission.review_rounds.order_by("number"):
+        if not rnd.decisions.exists():
+            continue
+        submitted = rnd.assignments.filter(state=AssignmentState.SUBMITTED).order_by(
+            "invited_at", "pk"
+        )
+        for index, assignment in enumerate(submitted.select_related("review"), 1):
+            review = assignment.review
+            if review.annotated_file:
+                files.append({"round": rnd.number, "index": index, "review": review})
+    return files
+
+
+def _revise_context(submission, form=None):
+    return {
+        "submission": submission,
+        "journal": submission.journal,
+        "decisions": selectors.decisions_for_author(submission),
+        "files": current_files(submission),
+        "can_revise": submission.state == State.REVISIONS_REQUESTED,
+        "upload_form": form or RevisionUploadForm(kinds=REVISION_KINDS),
+        "annotated": _annotated_for_author(submission),
+    }
+
+
+@login_required
+def revise(request, pk):
+    submission = submission_for_author(request.user, pk)
+    return render(request, "reviews/revise.html", _revise_context(submission))
+
+
+@login_required
+@require_POST
+def revise_upload(request, pk):
+    submission = submission_for_author(request.user, pk)
+    form = RevisionUploadForm(request.POST, request.FILES, kinds=REVISION_KINDS)
+    if form.is_valid():
+        try:
+            submission_file_upload(
+                submission=submission,
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("File uploaded."))
+            return redirect("reviews:revise", pk=pk)
+    return render(
+        request, "reviews/revise.html", _revise_context(submission, form), status=400
+    )
+
+
+@login_required
+@require_POST
+def resubmit(request, pk):
+    submission = submission_for_author(request.user, pk)
+    try:
+        services.revision_resubmit(submission=submission, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("reviews:revise", pk=pk)
+    messages.success(request, _("Your revision has been sent to the editors."))
+    return redirect("reviews:revise", pk=pk)
+
+
+@login_required
+def annotated(request, pk, review_pk):
+    submission = submission_for_author(request.user, pk)
+    allowed = {item["review"].pk: item for item in _annotated_for_author(submission)}
+    item = allowed.get(int(review_pk))
+    if item is None:
+        raise Http404
+    review: Review = item["review"]
+    data = read_field(review.annotated_file)
+    if reviewers_hidden_from_author(submission):
+        try:
+            data = scrubbed(data, review.annotated_content_type)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("reviews:revise", pk=pk)
+    ext = f".{review.annotated_extension}" if review.annotated_extension else ""
+    return download_response(
+        data,
+        content_type=review.annotated_content_type,
+        name=f"reviewer-{item['index']}-round-{item['round']}{ext}",
+    )

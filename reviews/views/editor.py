@@ -1,0 +1,234 @@
+"""The editor's peer-review page: rounds, invitations, reports side by side, decisions."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from journal.errors import DomainError
+from journal.models import JournalRole, Role
+from submissions.models import ReviewerPreference, State
+
+from .. import selectors, services
+from ..forms import DecisionLetterForm, InviteForm, RatingForm
+from ..models import DecisionKind
+from .files import download_response, read_field
+
+User = get_user_model()
+
+
+def _people(submission):
+    """Reviewers of the journal first; the authors never."""
+    reviewer_ids = JournalRole.objects.filter(
+        journal=submission.journal, role=Role.REVIEWER
+    ).values("user_id")
+    return (
+        User.objects.filter(pk__in=reviewer_ids, is_active=True)
+        .exclude(pk=submission.submitter_id)
+        .order_by("family_name", "given_name")
+    )
+
+
+def _manage_context(request, submission, invite_form=None):
+    preferences = list(submission.reviewer_preferences.all())
+    current = services.latest_round(submission)
+    return {
+        "submission": submission,
+        "journal": submission.journal,
+        "rounds": selectors.rounds_for_editor(submission),
+        "current_round": current,
+        "can_invite": submission.state == State.UNDER_REVIEW and current is not None,
+        "can_open_round": submission.state in (State.SUBMITTED, State.RESUBMITTED)
+        or (submission.state == State.UNDER_REVIEW and current is None),
+        "invite_form": invite_form
+        or InviteForm(
+            people=_people(submission),
+            initial={"due": services.default_due(submission.journal)},
+        ),
+        "suggested": [
+            p for p in preferences if p.kind == ReviewerPreference.Kind.SUGGESTED
+        ],
+        "opposed": [
+            p for p in preferences if p.kind == ReviewerPreference.Kind.OPPOSED
+        ],
+        "decision_kinds": _decision_kinds(submission),
+        "decisions": list(submission.decisions.order_by("number")),
+        "rating_form": RatingForm(),
+    }
+
+
+def _decision_kinds(submission):
+    if submission.state == State.SUBMITTED:
+        return [DecisionKind.DESK_REJECT, DecisionKind.ACCEPT]
+    if submission.state in (State.UNDER_REVIEW, State.RESUBMITTED):
+        return [
+            DecisionKind.ACCEPT,
+            DecisionKind.MINOR_REVISION,
+            DecisionKind.MAJOR_REVISION,
+            DecisionKind.REJECT,
+        ]
+    return []
+
+
+@login_required
+def manage(request, pk):
+    submission = selectors.submission_for_review_editor(request.user, pk)
+    return render(request, "reviews/manage.html", _manage_context(request, submission))
+
+
+@login_required
+@require_POST
+def round_open(request, pk):
+    submission = selectors.submission_for_review_editor(request.user, pk)
+    try:
+        new_round = services.round_open(
+            submission=submission,
+            actor=request.user,
+            reinvite_previous=request.POST.get("reinvite", "1") == "1",
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Round %(n)s is open.") % {"n": new_round.number})
+    return redirect("reviews:manage", pk=pk)
+
+
+@login_required
+@require_POST
+def invite(request, pk):
+    submission = selectors.submission_for_review_editor(request.user, pk)
+    form = InviteForm(request.POST, people=_people(submission))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            reviewer = data["reviewer"] or services.reviewer_for_email(
+                email=data["email"],
+                given_name=data["given_name"],
+                family_name=data["family_name"],
+            )
+            round = services.latest_round(submission)
+            if round is None:
+                raise DomainError(_("Open a review round first."))
+            services.review_invite(
+                round=round,
+                actor=request.user,
+                reviewer=reviewer,
+                due=data["due"],
+                message=data["message"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has been invited.")
+                % {"name": reviewer.full_name or reviewer.email},
+            )
+            return redirect("reviews:manage", pk=pk)
+    context = _manage_context(request, submission, invite_form=form)
+    return render(request, "reviews/manage.html", context, status=400)
+
+
+@login_required
+@require_POST
+def cancel(request, pk):
+    assignment = selectors.assignment_for_editor(request.user, pk)
+    try:
+        services.assignment_cancel(assignment=assignment, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.info(request, _("The invitation was cancelled."))
+    return redirect("reviews:manage", pk=assignment.submission_id)
+
+
+@login_required
+@require_POST
+def rate(request, pk):
+    assignment = selectors.assignment_for_editor(request.user, pk)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a rating from 1 to 5."))
+    else:
+        try:
+            services.assignment_rate(
+                assignment=assignment,
+                actor=request.user,
+                rating=form.cleaned_data["rating"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Rating saved."))
+    return redirect("reviews:manage", pk=assignment.submission_id)
+
+
+@login_required
+def annotated(request, pk):
+    """The annotated file a reviewer uploaded, as the editor sees it."""
+    assignment = selectors.assignment_for_editor(request.user, pk)
+    review = getattr(assignment, "review", None)
+    if review is None or not review.annotated_file or review.is_draft:
+        raise Http404
+    return download_response(
+        read_field(review.annotated_file),
+        content_type=review.annotated_content_type,
+        name=review.annotated_neutral_name,
+    )
+
+
+@login_required
+def decide(request, pk, kind):
+    """The letter the author will get, drafted from the template and editable."""
+    submission = selectors.submission_for_review_editor(request.user, pk)
+    if kind not in DecisionKind.values:
+        raise Http404
+    if request.method == "POST":
+        form = DecisionLetterForm(request.POST)
+        if form.is_valid():
+            try:
+                services.decision_make(
+                    submission=submission,
+                    actor=request.user,
+                    kind=kind,
+                    letter_subject=form.cleaned_data["letter_subject"],
+                    letter_body=form.cleaned_data["letter_body"],
+                    seen_decisions=form.cleaned_data["seen_decisions"],
+                )
+            except DomainError as exc:
+                messages.error(request, exc.message)
+                if exc.code == "concurrent":
+                    return redirect("reviews:manage", pk=pk)
+            else:
+                messages.success(request, _("The decision was sent to the author."))
+                return redirect("reviews:manage", pk=pk)
+    else:
+        try:
+            subject, body = services.decision_letter_draft(
+                submission=submission, actor=request.user, kind=kind
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("reviews:manage", pk=pk)
+        form = DecisionLetterForm(
+            initial={
+                "letter_subject": subject,
+                "letter_body": body,
+                "seen_decisions": submission.decisions.count(),
+            }
+        )
+    return render(
+        request,
+        "reviews/decide.html",
+        {
+            "submission": submission,
+            "journal": submission.journal,
+            "form": form,
+            "kind": DecisionKind(kind),
+            "language": services.author_language(submission),
+        },
+        status=200 if request.method == "GET" or form.is_valid() else 400,
+    )

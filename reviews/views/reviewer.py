@@ -1,0 +1,305 @@
+"""The reviewer's pages: signed invitation links, the queue, the review form."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from journal.errors import DomainError
+from submissions.models import FileKind
+
+from .. import selectors, services
+from ..forms import AcceptForm, ClaimAccountForm, DeclineForm, ReviewEditForm
+from ..models import AssignmentState
+from ..services.common import authors_hidden_from_reviewers
+from ..tokens import LinkError
+from .files import download_response, read_field, scrubbed
+
+
+def _link_error(request, exc: LinkError):
+    return render(
+        request, "reviews/link_error.html", {"message": exc.message}, status=exc.status
+    )
+
+
+def _invitation_context(assignment, token, **extra):
+    return {
+        "assignment": assignment,
+        "submission": assignment.submission,
+        "journal": assignment.submission.journal,
+        "token": token,
+        "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+        **extra,
+    }
+
+
+def invitation(request, token):
+    """What the link in the email opens: this one invitation, without signing in."""
+    try:
+        assignment = services.invitation_by_token(token)
+    except LinkError as exc:
+        return _link_error(request, exc)
+    return render(
+        request,
+        "reviews/invitation.html",
+        _invitation_context(assignment, token, decline_form=DeclineForm()),
+    )
+
+
+@require_POST
+def invitation_decline(request, token):
+    try:
+        assignment = services.invitation_by_token(token)
+    except LinkError as exc:
+        return _link_error(request, exc)
+    form = DeclineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.assignment_decline(
+                assignment=assignment, actor=request.user, **form.cleaned_data
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            return render(
+                request,
+                "reviews/declined.html",
+                {"journal": assignment.submission.journal},
+            )
+    return render(
+        request,
+        "reviews/invitation.html",
+        _invitation_context(assignment, token, decline_form=form),
+    )
+
+
+@require_POST
+def invitation_accept(request, token):
+    """Accepting needs an account: sign in, or set a password if new."""
+    try:
+        assignment = services.invitation_by_token(token)
+    except LinkError as exc:
+        return _link_error(request, exc)
+    respond_url = reverse("reviews:respond", args=[assignment.pk])
+    if request.user.is_authenticated and request.user.pk == assignment.reviewer_id:
+        return redirect(respond_url)
+    if not assignment.reviewer.has_usable_password():
+        return redirect("reviews:welcome", token=token)
+    query = urlencode({"next": respond_url, "email": assignment.reviewer.email})
+    return redirect(f"{reverse('account_login')}?{query}")
+
+
+def invitation_welcome(request, token):
+    """A new reviewer chooses a password; the email is the one invited."""
+    try:
+        assignment = services.invitation_by_token(token)
+    except LinkError as exc:
+        return _link_error(request, exc)
+    reviewer = assignment.reviewer
+    if reviewer.has_usable_password():
+        return redirect("reviews:invitation", token=token)
+    form = ClaimAccountForm(
+        request.POST or None,
+        user=reviewer,
+        initial={
+            "given_name": reviewer.given_name,
+            "family_name": reviewer.family_name,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        user = services.reviewer_claim_account(
+            assignment=assignment,
+            given_name=form.cleaned_data["given_name"],
+            family_name=form.cleaned_data["family_name"],
+            password=form.cleaned_data["password1"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("reviews:respond", pk=assignment.pk)
+    return render(
+        request,
+        "reviews/welcome.html",
+        _invitation_context(assignment, token, form=form),
+    )
+
+
+@login_required
+def respond(request, pk):
+    """Accept (declaring competing interests) or decline, signed in."""
+    assignment = selectors.assignment_for_reviewer(request.user, pk)
+    if assignment.state != AssignmentState.INVITED:
+        return redirect("reviews:review", pk=pk)
+    form = AcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assignment_accept(
+                assignment=assignment, actor=request.user, **form.cleaned_data
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Thank you for agreeing to review."))
+            return redirect("reviews:review", pk=pk)
+    return render(
+        request,
+        "reviews/respond.html",
+        {
+            "assignment": assignment,
+            "submission": assignment.submission,
+            "journal": assignment.submission.journal,
+            "form": form,
+            "decline_form": DeclineForm(),
+            "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+        },
+    )
+
+
+@login_required
+@require_POST
+def decline_signed_in(request, pk):
+    assignment = selectors.assignment_for_reviewer(request.user, pk)
+    form = DeclineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.assignment_decline(
+                assignment=assignment, actor=request.user, **form.cleaned_data
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.info(request, _("You declined the invitation. Thank you."))
+    return redirect("reviews:queue")
+
+
+@login_required
+def queue(request):
+    return render(
+        request,
+        "reviews/queue.html",
+        {"groups": selectors.review_queue(request.user)},
+    )
+
+
+def _review_page(request, assignment, form, status=200):
+    review = services.review_get_or_start(assignment=assignment)
+    previous = selectors.previous_round(assignment)
+    return render(
+        request,
+        "reviews/review.html",
+        {
+            "assignment": assignment,
+            "submission": assignment.submission,
+            "journal": assignment.submission.journal,
+            "review": review,
+            "form": form,
+            "locked": not review.is_draft
+            or assignment.state != AssignmentState.ACCEPTED,
+            "manuscript": selectors.manuscript_for_reviewer(assignment),
+            "previous_reports": services.reports_for_author(
+                assignment.submission, previous
+            )
+            if previous
+            else [],
+            "response_file": selectors.latest_file(
+                assignment.submission, FileKind.RESPONSE
+            )
+            if previous
+            else None,
+            "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+        },
+        status=status,
+    )
+
+
+@login_required
+def review(request, pk):
+    """The review form; a POST saves a draft."""
+    assignment = selectors.assignment_for_reviewer(request.user, pk)
+    if assignment.state == AssignmentState.INVITED:
+        return redirect("reviews:respond", pk=pk)
+    if assignment.state not in (AssignmentState.ACCEPTED, AssignmentState.SUBMITTED):
+        raise Http404
+    draft = services.review_get_or_start(assignment=assignment)
+    criteria = draft.criteria()
+    if request.method != "POST":
+        form = ReviewEditForm(
+            criteria=criteria, initial=ReviewEditForm.initial_for(draft)
+        )
+        return _review_page(request, assignment, form)
+    form = ReviewEditForm(request.POST, request.FILES, criteria=criteria)
+    if form.is_valid():
+        try:
+            services.review_save_draft(
+                assignment=assignment, actor=request.user, **form.service_kwargs()
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return _review_page(request, assignment, form, status=400)
+        messages.success(request, _("Draft saved. You can come back to it any time."))
+        return redirect("reviews:review", pk=pk)
+    return _review_page(request, assignment, form, status=400)
+
+
+@login_required
+@require_POST
+def review_submit(request, pk):
+    assignment = selectors.assignment_for_reviewer(request.user, pk)
+    draft = services.review_get_or_start(assignment=assignment)
+    form = ReviewEditForm(request.POST, request.FILES, criteria=draft.criteria())
+    if form.is_valid():
+        try:
+            services.review_submit(
+                assignment=assignment, actor=request.user, **form.service_kwargs()
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return _review_page(request, assignment, form, status=400)
+        messages.success(request, _("Your review has been sent. Thank you!"))
+        return redirect("reviews:queue")
+    return _review_page(request, assignment, form, status=400)
+
+
+@login_required
+def review_download(request, pk, what):
+    """The manuscript (anonymised when authors are hidden) or the author's response,
+    under a neutral name and without identifying metadata."""
+    assignment = selectors.assignment_for_reviewer(request.user, pk)
+    if assignment.state not in (AssignmentState.ACCEPTED, AssignmentState.SUBMITTED):
+        raise Http404
+    if what == "manuscript":
+        file = selectors.manuscript_for_reviewer(assignment)
+    elif what == "response" and selectors.previous_round(assignment):
+        file = selectors.latest_file(assignment.submission, FileKind.RESPONSE)
+    else:
+        raise Http404
+    if file is None:
+        raise Http404
+    hide = authors_hidden_from_reviewers(assignment.submission)
+    if hide and not _download_allowed(assignment.submission):
+        messages.error(
+            request,
+            _("The editor is still checking the manuscript; please try again later."),
+        )
+        return redirect("reviews:review", pk=pk)
+    data = read_field(file.file)
+    if hide:
+        try:
+            data = scrubbed(data, file.content_type)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("reviews:review", pk=pk)
+    return download_response(
+        data, content_type=file.content_type, name=file.neutral_name
+    )
+
+
+def _download_allowed(submission) -> bool:
+    try:
+        from reviews.anonymity.checks import reviewer_download_allowed
+    except ImportError:  # pragma: no cover - the module ships with the app
+        return True
+    return reviewer_download_allowed(submission)

@@ -104,6 +104,10 @@ class UserAdmin(DjangoUserAdmin):
         ),
     )
 
+    def get_inlines(self, request, obj):
+        # Roles are given once the person exists.
+        return self.inlines if obj is not None else []
+
     def get_queryset(self, request):
         # The list filter on roles joins JournalRole; distinct keeps one row a person.
         return super().get_queryset(request).distinct()

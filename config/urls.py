@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("publishing.production.urls")),
     path("", include("publishing.urls")),
     path("", include("reviews.urls")),
+    path("", include("reviews.urls_extra")),
     path("", include("submissions.urls")),
     path("", include("journal.urls")),
 ]

@@ -214,3 +214,59 @@ class SubmissionFileFactory(factory.django.DjangoModelFactory):
     size = 100
     sha256 = "0" * 64
     file = factory.django.FileField(filename="manuscript.docx", data=b"PK\x03\x04 stub")
+
+
+# --- peer review ---------------------------------------------------------------
+
+
+class ReviewRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.ReviewRound"
+
+    submission = factory.SubFactory(SubmissionFactory, state=State.UNDER_REVIEW)
+    number = 1
+
+
+class ReviewAssignmentFactory(factory.django.DjangoModelFactory):
+    """An invitation; build it in another state with ReviewAssignmentFactory(state=...)."""
+
+    class Meta:
+        model = "reviews.ReviewAssignment"
+
+    round = factory.SubFactory(ReviewRoundFactory)
+    submission = factory.SelfAttribute("round.submission")
+    reviewer = factory.SubFactory(UserFactory)
+    due_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=21))
+
+    @classmethod
+    def _create(cls, model_class, *args, state=None, **kwargs):
+        obj = super()._create(model_class, *args, **kwargs)
+        if state is not None:
+            # The state field is protected; tests place rows directly.
+            model_class.objects.filter(pk=obj.pk).update(state=state)
+            obj.refresh_from_db()
+        return obj
+
+
+class ReviewFormFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.ReviewForm"
+
+    journal = factory.SubFactory(JournalFactory)
+    name = "Research article review"
+
+
+class ReviewCriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.ReviewCriterion"
+
+    form = factory.SubFactory(ReviewFormFactory)
+    label = factory.Sequence(lambda n: f"Criterion {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.Review"
+
+    assignment = factory.SubFactory(ReviewAssignmentFactory)

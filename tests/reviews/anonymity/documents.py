@@ -18,7 +18,9 @@ def docx_with_identity(body: str = "Merit-based recruitment in ministries.") -> 
     paragraph = document.add_paragraph(body)
     document.core_properties.author = AUTHOR
     document.core_properties.last_modified_by = AUTHOR
-    document.add_comment(paragraph.runs, text="Check this figure", author=AUTHOR, initials="AN")
+    document.add_comment(
+        paragraph.runs, text="Check this figure", author=AUTHOR, initials="AN"
+    )
     buffer = io.BytesIO()
     document.save(buffer)
     return _add_docx_extras(buffer.getvalue())
@@ -123,7 +125,7 @@ def pdf_with_identity(text: str | None = None) -> bytes:
         'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
         f"<dc:creator><rdf:Seq><rdf:li>{AUTHOR}</rdf:li></rdf:Seq></dc:creator>"
-        "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
     ).encode()
     stream = DecodedStreamObject()
     stream.set_data(xmp)

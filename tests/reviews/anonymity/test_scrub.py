@@ -135,7 +135,10 @@ def test_scrubbed_pdf_has_no_author_creator_producer_or_xmp_and_still_opens():
 
 
 def test_other_file_types_come_back_unchanged():
-    assert scrub_file_bytes(b"\x89PNG\r\n\x1a\nrest", "image/png") == b"\x89PNG\r\n\x1a\nrest"
+    assert (
+        scrub_file_bytes(b"\x89PNG\r\n\x1a\nrest", "image/png")
+        == b"\x89PNG\r\n\x1a\nrest"
+    )
 
 
 @pytest.mark.parametrize("content_type", [DOCX, ODT, PDF])

@@ -13,4 +13,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "publishing-issues-due": {
+        "task": "publishing.issues_publish_due",
+        "schedule": 60.0,
+    },
+    # Reminders are idempotent; hourly keeps them close to the journal's day.
+    "reviews-reminders": {"task": "reviews.reminders_send", "schedule": 3600.0},
+    "reviews-digests": {"task": "reviews.digests_send", "schedule": 86400.0},
+}
+# Broker options as JSON, e.g. {"visibility_timeout": 3600} or, to share one
+# Redis between deployments, {"global_keyprefix": "journal-a:"}.
+CELERY_BROKER_TRANSPORT_OPTIONS = env.json(
+    "CELERY_BROKER_TRANSPORT_OPTIONS", default={}
+)

@@ -1,0 +1,288 @@
+"""Crossref deposit XML (schema 5.3.1), built over plain data with lxml.
+
+`batch_build` makes the whole batch; `item_batches` makes one small batch per
+DOI so each can be validated on its own, and a bad article is left out of the
+deposit without failing the others.
+"""
+
+import datetime as dt
+import functools
+import os
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from lxml import etree
+
+CR = "http://www.crossref.org/schema/5.3.1"
+JATS = "http://www.ncbi.nlm.nih.gov/JATS1"
+AI = "http://www.crossref.org/AccessIndicators.xsd"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+NSMAP = {None: CR, "jats": JATS, "ai": AI, "xsi": XSI}
+SCHEMA_LOCATION = f"{CR} https://www.crossref.org/schemas/crossref5.3.1.xsd"
+
+
+@dataclass
+class Person:
+    given_name: str
+    surname: str
+    affiliation: str = ""
+    orcid: str = ""
+
+
+@dataclass
+class JournalData:
+    title: str
+    abbrev_title: str = ""
+    issn_print: str = ""
+    issn_online: str = ""
+    language: str = "en"
+
+
+@dataclass
+class IssueData:
+    key: str
+    volume: str
+    number: str
+    published: dt.date | None
+    doi: str = ""
+    url: str = ""
+
+
+@dataclass
+class ArticleData:
+    key: str
+    doi: str
+    url: str
+    title: str
+    language: str = "en"
+    translated_titles: dict[str, str] = field(default_factory=dict)
+    authors: list[Person] = field(default_factory=list)
+    abstract: str = ""
+    published: dt.date | None = None
+    first_page: str = ""
+    last_page: str = ""
+    item_number: str = ""
+    licence_url: str = ""
+    references: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BatchData:
+    batch_id: str
+    timestamp: dt.datetime
+    depositor_name: str
+    depositor_email: str
+    registrant: str
+    journal: JournalData
+    issue: IssueData | None = None
+    articles: list[ArticleData] = field(default_factory=list)
+
+
+def _el(parent, tag, text=None, ns=CR, **attrs):
+    node = etree.SubElement(parent, f"{{{ns}}}{tag}", **attrs)
+    if text is not None:
+        node.text = str(text)
+    return node
+
+
+def _date(parent, tag, value: dt.date):
+    node = _el(parent, tag, media_type="online")
+    _el(node, "month", f"{value.month:02d}")
+    _el(node, "day", f"{value.day:02d}")
+    _el(node, "year", value.year)
+    return node
+
+
+def _doi_data(parent, doi, url):
+    node = _el(parent, "doi_data")
+    _el(node, "doi", doi)
+    _el(node, "resource", url)
+    return node
+
+
+def _journal_metadata(parent, journal: JournalData):
+    meta = _el(parent, "journal_metadata", language=journal.language[:2])
+    _el(meta, "full_title", journal.title)
+    if journal.abbrev_title:
+        _el(meta, "abbrev_title", journal.abbrev_title)
+    if journal.issn_print:
+        _el(meta, "issn", journal.issn_print, media_type="print")
+    if journal.issn_online:
+        _el(meta, "issn", journal.issn_online, media_type="electronic")
+
+
+def _journal_issue(parent, issue: IssueData, *, with_doi: bool):
+    node = _el(parent, "journal_issue")
+    if issue.published:
+        _date(node, "publication_date", issue.published)
+    if issue.volume:
+        vol = _el(node, "journal_volume")
+        _el(vol, "volume", issue.volume)
+    if issue.number:
+        _el(node, "issue", issue.number)
+    if with_doi and issue.doi:
+        _doi_data(node, issue.doi, issue.url)
+
+
+def _orcid_url(orcid: str) -> str:
+    orcid = orcid.strip()
+    return orcid if orcid.startswith("http") else f"https://orcid.org/{orcid}"
+
+
+def _journal_article(parent, article: ArticleData):
+    node = _el(
+        parent,
+        "journal_article",
+        publication_type="full_text",
+        language=article.language[:2],
+    )
+    titles = _el(node, "titles")
+    _el(titles, "title", article.title)
+    for lang, title in article.translated_titles.items():
+        _el(titles, "original_language_title", title, language=lang[:2])
+    if article.authors:
+        contributors = _el(node, "contributors")
+        for index, person in enumerate(article.authors):
+            name = _el(
+                contributors,
+                "person_name",
+                sequence="first" if index == 0 else "additional",
+                contributor_role="author",
+            )
+            # Crossref requires a surname; a single-name author goes there.
+            if person.surname:
+                if person.given_name:
+                    _el(name, "given_name", person.given_name)
+                _el(name, "surname", person.surname)
+            else:
+                _el(name, "surname", person.given_name)
+            if person.affiliation:
+                institution = _el(_el(name, "affiliations"), "institution")
+                _el(institution, "institution_name", person.affiliation)
+            if person.orcid:
+                _el(name, "ORCID", _orcid_url(person.orcid))
+    if article.abstract:
+        abstract = _el(node, "abstract", ns=JATS)
+        for paragraph in article.abstract.split("\n\n"):
+            if paragraph.strip():
+                _el(abstract, "p", paragraph.strip(), ns=JATS)
+    if article.published:
+        _date(node, "publication_date", article.published)
+    if article.first_page:
+        pages = _el(node, "pages")
+        _el(pages, "first_page", article.first_page)
+        if article.last_page:
+            _el(pages, "last_page", article.last_page)
+    if article.item_number:
+        item = _el(node, "publisher_item")
+        _el(item, "item_number", article.item_number, item_number_type="article_number")
+    if article.licence_url:
+        program = _el(node, "program", ns=AI, name="AccessIndicators")
+        _el(program, "free_to_read", ns=AI)
+        attrs = {"applies_to": "vor"}
+        if article.published:
+            attrs["start_date"] = article.published.isoformat()
+        _el(program, "license_ref", article.licence_url, ns=AI, **attrs)
+    _doi_data(node, article.doi, article.url)
+    if article.references:
+        citations = _el(node, "citation_list")
+        for index, reference in enumerate(article.references, start=1):
+            citation = _el(citations, "citation", key=f"ref{index}")
+            _el(citation, "unstructured_citation", reference)
+
+
+def _root(batch: BatchData):
+    root = etree.Element(f"{{{CR}}}doi_batch", nsmap=NSMAP, version="5.3.1")
+    root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
+    head = _el(root, "head")
+    _el(head, "doi_batch_id", batch.batch_id)
+    _el(head, "timestamp", batch.timestamp.strftime("%Y%m%d%H%M%S"))
+    depositor = _el(head, "depositor")
+    _el(depositor, "depositor_name", batch.depositor_name)
+    _el(depositor, "email_address", batch.depositor_email)
+    _el(head, "registrant", batch.registrant)
+    body = _el(root, "body")
+    return root, body
+
+
+def batch_build(
+    batch: BatchData,
+    *,
+    articles: list[ArticleData] | None = None,
+    issue_doi: bool = True,
+) -> etree._Element:
+    """The deposit for the batch's issue (with or without its own DOI) and the
+    given articles (all of the batch's by default)."""
+    root, body = _root(batch)
+    journal = _el(body, "journal")
+    _journal_metadata(journal, batch.journal)
+    if batch.issue is not None:
+        _journal_issue(journal, batch.issue, with_doi=issue_doi)
+    for article in batch.articles if articles is None else articles:
+        _journal_article(journal, article)
+    return root
+
+
+def item_batches(batch: BatchData):
+    """(key, doi, document) for each DOI in the batch, each alone in a batch."""
+    if batch.issue is not None and batch.issue.doi:
+        yield batch.issue.key, batch.issue.doi, batch_build(batch, articles=[])
+    for article in batch.articles:
+        yield (
+            article.key,
+            article.doi,
+            batch_build(batch, articles=[article], issue_doi=False),
+        )
+
+
+def schema_path() -> str:
+    return os.path.join(settings.SCHEMAS_DIR, "crossref", "crossref5.3.1.xsd")
+
+
+@functools.cache
+def _schema(path: str) -> etree.XMLSchema:
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    return etree.XMLSchema(etree.parse(path, parser))
+
+
+def schema_available() -> bool:
+    return os.path.exists(schema_path())
+
+
+def batch_validate(document: etree._Element) -> list[str]:
+    """The schema's complaints about the document; empty when it is valid."""
+    schema = _schema(schema_path())
+    if schema.validate(document):
+        return []
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]
+
+
+def batch_serialise(document: etree._Element) -> bytes:
+    return etree.tostring(
+        document, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+
+
+def diagnostic_parse(body: bytes) -> dict[str, tuple[str, str]]:
+    """Per-DOI outcome from a Crossref doi_batch_diagnostic: {doi: (status, msg)}
+    with status "success" or "failed". Empty if the body is not a diagnostic."""
+    try:
+        parser = etree.XMLParser(
+            no_network=True, resolve_entities=False, load_dtd=False
+        )
+        root = etree.fromstring(body, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return {}
+    if etree.QName(root).localname != "doi_batch_diagnostic":
+        return {}
+    outcome = {}
+    for record in root.iter("{*}record_diagnostic", "record_diagnostic"):
+        doi = (record.findtext("{*}doi") or record.findtext("doi") or "").strip()
+        msg = (record.findtext("{*}msg") or record.findtext("msg") or "").strip()
+        status = (record.get("status") or "").lower()
+        if doi:
+            outcome[doi.lower()] = (
+                "success" if status in ("success", "warning") else "failed",
+                msg,
+            )
+    return outcome

@@ -1,0 +1,76 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Issue, Volume
+from ..models.issues import JournalPublishingSettings
+
+
+class VolumeForm(forms.ModelForm):
+    class Meta:
+        model = Volume
+        fields = ["number", "year", "title"]
+
+
+class IssueForm(forms.ModelForm):
+    class Meta:
+        model = Issue
+        fields = [
+            "volume",
+            "number",
+            "year",
+            "title",
+            "description",
+            "cover_image",
+            "is_special",
+            "guest_editors",
+            "call",
+        ]
+
+    def __init__(self, *args, journal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["volume"].queryset = journal.volumes.all()
+        self.fields["call"].queryset = journal.calls.all()
+        self.fields["call"].required = False
+
+
+class PaginationForm(forms.Form):
+    first_page = forms.CharField(label=_("First page"), max_length=20, required=False)
+    last_page = forms.CharField(label=_("Last page"), max_length=20, required=False)
+    elocation_id = forms.CharField(
+        label=_("Article number"), max_length=40, required=False
+    )
+
+
+class ScheduleForm(forms.Form):
+    when = forms.DateTimeField(
+        label=_("Publish at (the journal's time zone)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+
+class AssignForm(forms.Form):
+    article = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What changed and why"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RetractForm(forms.Form):
+    notice = forms.CharField(
+        label=_("Retraction notice"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class PublishingSettingsForm(forms.ModelForm):
+    class Meta:
+        model = JournalPublishingSettings
+        fields = [
+            "article_doi_pattern",
+            "issue_doi_pattern",
+            "depositor_name",
+            "depositor_email",
+            "doaj_listed",
+        ]

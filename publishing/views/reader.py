@@ -1,0 +1,267 @@
+"""Readers' pages: no account needed. Rendered parts are cached per journal
+generation (bumped by every publishing change) and, for an article, its
+datestamp, so a cached page is never stale."""
+
+from django.core.cache import cache
+from django.http import Http404
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from journal.selectors import calls_open
+
+from .. import selectors
+from ..issues.cache import reader_cache_generation
+from ..meta import article as meta
+from ..models import GalleyKind, Issue
+from ..models.issues import ArticleVersion
+from .common import (
+    article_citation,
+    article_links,
+    journal_or_404,
+    orcid_template,
+)
+
+CACHE_SECONDS = 600
+
+
+def _cached(key: str, build):
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+@require_GET
+def journal_home(request, slug):
+    journal = journal_or_404(slug)
+    key = (
+        f"pub:home:{journal.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
+    )
+
+    def build():
+        current = selectors.issue_current(journal)
+        return render_to_string(
+            "publishing/_home_issues.html",
+            {
+                "journal": journal,
+                "current": current,
+                "current_articles": selectors.issue_articles_public(current)
+                if current
+                else [],
+                "latest": selectors.articles_latest(journal, 8),
+            },
+        )
+
+    return render(
+        request,
+        "publishing/journal_home.html",
+        {
+            "journal": journal,
+            "calls": list(calls_open(journal)),
+            "issues_html": mark_safe(_cached(key, build)),  # noqa: S308 - our template
+        },
+    )
+
+
+@require_GET
+def journal_about(request, slug):
+    journal = journal_or_404(slug)
+    return render(
+        request,
+        "publishing/about.html",
+        {"journal": journal, "sections": list(journal.sections.all())},
+    )
+
+
+@require_GET
+def archive(request, slug):
+    journal = journal_or_404(slug)
+    key = f"pub:archive:{journal.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
+
+    def build():
+        return render_to_string(
+            "publishing/_archive_list.html",
+            {"journal": journal, "issues": list(selectors.issues_published(journal))},
+        )
+
+    return render(
+        request,
+        "publishing/archive.html",
+        {"journal": journal, "archive_html": mark_safe(_cached(key, build))},  # noqa: S308
+    )
+
+
+@require_GET
+def issue(request, slug, issue_id):
+    journal = journal_or_404(slug)
+    try:
+        the_issue = selectors.issue_public(journal, issue_id)
+    except Issue.DoesNotExist:
+        raise Http404 from None
+    key = (
+        f"pub:toc:{the_issue.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
+    )
+
+    def build():
+        articles = selectors.issue_articles_public(the_issue)
+        return render_to_string(
+            "publishing/_issue_toc.html",
+            {
+                "journal": journal,
+                "issue": the_issue,
+                "groups": selectors.issue_sections(articles),
+            },
+        )
+
+    return render(
+        request,
+        "publishing/issue.html",
+        {
+            "journal": journal,
+            "issue": the_issue,
+            "toc_html": mark_safe(_cached(key, build)),  # noqa: S308 - our template
+        },
+    )
+
+
+def _html_fulltext(galleys) -> str:
+    galley = next((g for g in galleys if g.kind == GalleyKind.HTML), None)
+    if galley is None:
+        return ""
+    try:
+        with galley.file.open("rb") as handle:
+            # Produced by production, already sanitised with nh3.
+            return handle.read().decode("utf-8", "replace")
+    except (OSError, ValueError):
+        return ""
+
+
+def _article_parts(article) -> dict:
+    selectors.article_load_related(article)
+    galleys = article.current_galleys
+    data = article_citation(article)
+    links = article_links(article, galleys)
+    submission = article.submission
+    journal = article.journal
+    languages = [submission.language] + [
+        lang for lang in journal.language_list if lang != submission.language
+    ]
+    translations = [
+        {
+            "lang": lang,
+            "title": submission.title_in(lang),
+            "abstract": submission.abstract_in(lang),
+            "keywords": submission.keywords_in(lang),
+        }
+        for lang in languages
+    ]
+    from ..citations.formats import apa, chicago
+
+    context = {
+        "journal": journal,
+        "article": article,
+        "submission": submission,
+        "authors": list(submission.authors.all()),
+        "data": data,
+        "links": links,
+        "primary": translations[0],
+        "translations": [t for t in translations if t["title"] or t["abstract"]],
+        "galleys": galleys,
+        "pdf": next((g for g in galleys if g.kind == GalleyKind.PDF), None),
+        "supplementary": [g for g in galleys if g.kind == GalleyKind.SUPPLEMENTARY],
+        "fulltext": mark_safe(_html_fulltext(galleys)),  # noqa: S308 - sanitised
+        "versions": list(ArticleVersion.objects.filter(article=article)),
+        "apa": apa(data),
+        "chicago": chicago(data),
+        "orcid_template": orcid_template(),
+        "received": journal.local_time(submission.submitted_at)
+        if submission.submitted_at
+        else None,
+        "accepted": journal.local_time(submission.accepted_at)
+        if submission.accepted_at
+        else None,
+        "published": journal.local_time(article.published_at)
+        if article.published_at
+        else None,
+    }
+    online = article.published_at and journal.local_time(article.published_at).date()
+    head_context = {
+        "highwire": meta.highwire(data, links, online_date=online),
+        "dublin_core": meta.dublin_core(data, links),
+        "json_ld": meta.json_ld_script(meta.json_ld(data, links)),
+        "canonical": links.landing,
+    }
+    return {
+        "head": render_to_string("publishing/_article_head.html", head_context),
+        "body": render_to_string("publishing/_article_body.html", context),
+        "link": meta.signposting_landing(data, links),
+        "galley_link": meta.signposting_galley(data, links),
+        "title": data.title,
+    }
+
+
+def article_parts(article) -> dict:
+    """Head tags, body, Signposting headers and title of an article's page."""
+    stamp = article.datestamp.timestamp()
+    generation = reader_cache_generation(article.journal_id)
+    key = f"pub:article:{article.pk}:{stamp}:{generation}:{get_language()}"
+    return _cached(key, lambda: _article_parts(article))
+
+
+def article_or_404(article_id):
+    from ..models import Article
+
+    try:
+        return selectors.article_public(article_id, related=False)
+    except Article.DoesNotExist:
+        raise Http404 from None
+
+
+@require_GET
+def article(request, article_id):
+    the_article = article_or_404(article_id)
+    parts = article_parts(the_article)
+    response = render(
+        request,
+        "publishing/article.html",
+        {
+            "journal": the_article.journal,
+            "article": the_article,
+            "page_title": parts["title"],
+            "head_html": mark_safe(parts["head"]),  # noqa: S308 - our template
+            "body_html": mark_safe(parts["body"]),  # noqa: S308 - our template
+        },
+    )
+    response["Link"] = parts["link"]
+    return response
+
+
+@require_GET
+def article_version(request, article_id, number):
+    the_article = article_or_404(article_id)
+    if number == the_article.version:
+        from django.shortcuts import redirect
+
+        return redirect("publishing:article", the_article.pk)
+    try:
+        version = selectors.article_version_public(the_article, number)
+    except ArticleVersion.DoesNotExist:
+        raise Http404 from None
+    parts = article_parts(the_article)
+    response = render(
+        request,
+        "publishing/article_version.html",
+        {
+            "journal": the_article.journal,
+            "article": the_article,
+            "version": version,
+            "meta": version.metadata,
+            "galleys": list(version.galleys.all()),
+        },
+    )
+    response["Link"] = parts["galley_link"]
+    return response

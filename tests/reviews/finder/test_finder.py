@@ -127,6 +127,8 @@ def test_authors_coauthors_colleagues_and_opposed_people_are_never_suggested(
     ranked = [c.user for c in reviewer_candidates(submission)]
 
     assert ranked == [allowed]
+    for excluded in (contributor_user, by_email, coauthor, colleague, opposed):
+        assert excluded not in ranked
 
 
 def test_candidates_show_load_turnaround_decline_rate_and_rating(submission):

@@ -244,7 +244,7 @@ def test_wizard_start_leave_resume_and_submit(
     assert "Continue draft" in mine.text
     files_page = client.get(step_url(draft, "files"))
     assert files_page.status_code == 200
-    assert 'class="nav-link text-nowrap done"' in client.get(
+    assert 'class="nav-link px-2 py-1 done"' in client.get(
         step_url(draft, "metadata")
     ).text.replace(" active", "")
 

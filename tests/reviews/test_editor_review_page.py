@@ -225,3 +225,25 @@ def test_editors_of_another_journal_get_404(client):
     assert response.status_code == 404
     assignment.refresh_from_db()
     assert assignment.state == AssignmentState.INVITED
+
+
+def test_review_page_queries_do_not_grow_with_reviewers(
+    client, django_assert_max_num_queries
+):
+    submission, editor, _reviews = _two_reviews("accept", "reject")
+    client.force_login(editor)
+    with django_assert_max_num_queries(40) as few:
+        _page(client, submission)
+    review_round = submission.review_rounds.get()
+    form = submission.journal.review_forms.get()
+    for _ in range(10):
+        ReviewFactory(
+            assignment=AssignmentFactory(
+                round=review_round, state=AssignmentState.SUBMITTED
+            ),
+            form=form,
+        )
+        AssignmentFactory(round=review_round)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = _page(client, submission)
+    assert len(response.context["rounds"][0].submitted) == 12

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from .. import selectors, services
 from ..forms import WithdrawForm
 from ..models import WITHDRAWABLE
-from .wizard import REFUSED
+from .wizard import REFUSED, posted
 
 
 @login_required
@@ -42,7 +42,7 @@ def detail(request, pk):
 @login_required
 def withdraw(request, pk):
     submission = selectors.submission_for_author(request.user, pk)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.submission_withdraw(

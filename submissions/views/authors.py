@@ -9,7 +9,14 @@ from django.views.decorators.http import require_POST
 
 from .. import services
 from ..forms import ContributorForm
-from .wizard import REFUSED, _draft, _render_step, _to_step, add_model_errors
+from .wizard import (
+    REFUSED,
+    _draft,
+    _render_step,
+    _to_step,
+    add_model_errors,
+    posted,
+)
 
 
 def _contributor(submission, contributor_pk):
@@ -47,7 +54,7 @@ def author_edit(request, pk, contributor_pk):
     if leave:
         return leave
     contributor = _contributor(submission, contributor_pk)
-    form = ContributorForm(request.POST or None, instance=contributor)
+    form = ContributorForm(posted(request), instance=contributor)
     if request.method == "POST" and form.is_valid():
         try:
             services.contributor_save(

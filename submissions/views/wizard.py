@@ -28,6 +28,11 @@ from ..uploads import SizeLimitUploadHandler
 REFUSED = (DomainError, PermissionDenied)
 
 
+def posted(request):
+    """The form data of a POST (even an empty one), None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def add_model_errors(form, exc: ValidationError) -> None:
     for field, errors in exc.message_dict.items():
         form.add_error(field if field in form.fields else None, errors)
@@ -77,7 +82,7 @@ def _render_step(request, submission, step, context):
 @login_required
 def start(request, slug):
     journal = _journal(slug)
-    form = StartForm(request.POST or None, journal=journal)
+    form = StartForm(posted(request), journal=journal)
     if request.method == "POST" and form.is_valid():
         try:
             submission = services.submission_create(
@@ -110,7 +115,7 @@ def step_start(request, submission):
         "call": submission.call_id,
         "language": submission.language,
     }
-    form = StartForm(request.POST or None, journal=journal, initial=initial)
+    form = StartForm(posted(request), journal=journal, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.submission_update_start(
@@ -133,7 +138,7 @@ def step_start(request, submission):
 
 
 def step_metadata(request, submission):
-    form = MetadataForm(request.POST or None, submission=submission)
+    form = MetadataForm(posted(request), submission=submission)
     if request.method == "POST" and form.is_valid():
         try:
             services.submission_update_metadata(
@@ -147,7 +152,7 @@ def step_metadata(request, submission):
 
 
 def step_authors(request, submission):
-    form = ContributorForm(request.POST or None)
+    form = ContributorForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.contributor_save(
@@ -181,7 +186,7 @@ def step_files(request, submission, form=None):
 
 
 def step_reviewers(request, submission):
-    form = ReviewerPreferenceForm(request.POST or None)
+    form = ReviewerPreferenceForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.reviewer_preference_add(
@@ -201,7 +206,7 @@ def step_reviewers(request, submission):
 
 def step_declarations(request, submission):
     form = DeclarationsForm(
-        request.POST or None, initial=DeclarationsForm.initial_from(submission)
+        posted(request), initial=DeclarationsForm.initial_from(submission)
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -96,6 +96,8 @@ def author_delete(request, pk, contributor_pk):
 @login_required
 @require_POST
 def author_move(request, pk, contributor_pk, direction):
+    if direction not in ("up", "down"):
+        raise Http404
     submission, leave = _draft(request, pk)
     if leave:
         return leave

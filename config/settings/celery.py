@@ -7,6 +7,9 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 CELERY_TASK_ALWAYS_EAGER = env.bool(
     "CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL
 )
+# Eager tasks still borrow a producer; an in-memory transport keeps kombu from
+# looking for an AMQP server on localhost (and warning about it).
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -21,6 +24,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Reminders are idempotent; hourly keeps them close to the journal's day.
     "reviews-reminders": {"task": "reviews.reminders_send", "schedule": 3600.0},
     "reviews-digests": {"task": "reviews.digests_send", "schedule": 86400.0},
+    # COUNTER sessions are clock hours: fold each finished hour into monthly usage.
+    "publishing-usage-aggregate": {
+        "task": "publishing.usage_aggregate",
+        "schedule": 3600.0,
+    },
 }
 # Broker options as JSON, e.g. {"visibility_timeout": 3600} or, to share one
 # Redis between deployments, {"global_keyprefix": "journal-a:"}.

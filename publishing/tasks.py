@@ -66,3 +66,8 @@ def crossref_deposit_create_and_send(
     if deposit.xml:
         crossref_deposit_send_task.delay(deposit.pk)
     return deposit.pk
+
+
+# Usage statistics live in publishing.stats; importing registers their tasks
+# with the worker, which discovers only publishing.tasks.
+from .stats.tasks import usage_aggregate_task, usage_event_record_task  # noqa: E402,F401

@@ -17,6 +17,7 @@ from ..issues.cache import reader_cache_generation
 from ..meta import article as meta
 from ..models import GalleyKind, Issue
 from ..models.issues import ArticleVersion
+from ..search.selectors import related_articles
 from .common import (
     article_citation,
     article_links,
@@ -234,6 +235,7 @@ def article(request, article_id):
             "page_title": parts["title"],
             "head_html": mark_safe(parts["head"]),  # noqa: S308 - our template
             "body_html": mark_safe(parts["body"]),  # noqa: S308 - our template
+            "related_links": related_articles(the_article),
         },
     )
     response["Link"] = parts["link"]

@@ -95,6 +95,4 @@ def render_pdf(
 
     html = pdf_html(parts, licence_label=licence_label)
     fetcher = _fetcher_class()(load_media)
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(
-        optimize_images=False
-    )
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(optimize_images=False)

@@ -66,7 +66,10 @@ def test_front_matter_carries_translations_contributors_and_history():
     assert meta.find("aff/country").get("country") == "KZ"
     corresponding = meta.find("contrib-group/contrib[@corresp='yes']")
     assert corresponding.find("xref[@ref-type='corresp']") is not None
-    assert meta.findtext("author-notes/corresp/email") == article.submission.submitter.email
+    assert (
+        meta.findtext("author-notes/corresp/email")
+        == article.submission.submitter.email
+    )
     kinds = [d.get("date-type") for d in meta.findall("history/date")]
     assert kinds == ["received", "rev-recd", "accepted"]
     licence = meta.find("permissions/license")

@@ -119,7 +119,9 @@ class ProductionSubmissionFactory(SubmissionFactory):
                 version=1,
                 file=factory.django.FileField(
                     filename="manuscript.docx",
-                    data=extracted if isinstance(extracted, bytes) else manuscript_docx(),
+                    data=extracted
+                    if isinstance(extracted, bytes)
+                    else manuscript_docx(),
                 ),
             )
 
@@ -166,9 +168,10 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def production_editor(obj, create, extracted, **kwargs):
         if create:
-            editor = extracted or RoleFactory(
-                journal=obj.journal, role=Role.PRODUCTION_EDITOR
-            ).user
+            editor = (
+                extracted
+                or RoleFactory(journal=obj.journal, role=Role.PRODUCTION_EDITOR).user
+            )
             obj.production_editor = editor
             obj.save(update_fields=["production_editor"])
 

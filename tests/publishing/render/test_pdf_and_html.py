@@ -78,7 +78,9 @@ def test_pdf_embeds_its_fonts_and_has_page_numbers(rendered_article):
             if "/DescendantFonts" in font:  # Type0: the descriptor is below
                 font = font["/DescendantFonts"][0].get_object()
             descriptor = font["/FontDescriptor"]
-            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            assert any(
+                k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
             fonts.add(str(font["/BaseFont"]))
     assert any("DejaVu" in f for f in fonts)
     assert f"1 / {len(reader.pages)}" in _flat(reader.pages[0].extract_text())
@@ -112,7 +114,9 @@ def test_figures_of_an_unpublished_article_are_hidden_from_strangers(
 
 
 def test_sanitiser_drops_scripts_and_event_handlers():
-    dirty = '<p onclick="x()">ok<script>alert(1)</script><a href="javascript:x">l</a></p>'
+    dirty = (
+        '<p onclick="x()">ok<script>alert(1)</script><a href="javascript:x">l</a></p>'
+    )
     clean = sanitise(dirty)
     assert "script" not in clean and "onclick" not in clean
     assert "javascript" not in clean

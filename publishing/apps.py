@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PublishingConfig(AppConfig):
     name = "publishing"
     verbose_name = _("Publishing")
+
+    def ready(self):
+        from .search import signals  # noqa: F401 - connects the index hooks

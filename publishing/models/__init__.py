@@ -15,6 +15,7 @@ from .articles import (
 )
 from .production import ArticleMedia, CopyeditReview, ProductionMessage, RenderJob  # noqa: F401
 from .oai import OaiRecord  # noqa: F401
+from .search import RelatedArticle, SearchDocument  # noqa: F401
 from .issues import ArticleVersion, CrossrefDeposit, CrossrefDepositItem, DepositStatus, JournalPublishingSettings  # noqa: E501,F401
 
 __all__ = [
@@ -26,3 +27,4 @@ __all__ = [
     "IssueState",
     "Volume",
 ]
+from .stats import SushiCredential, UsageEvent, UsageMonthly, UsageSalt  # noqa: E402,F401

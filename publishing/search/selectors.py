@@ -1,0 +1,239 @@
+"""Reads of the search index: results pages, filter choices, related lists.
+
+Only public articles of active journals are ever returned: documents exist
+only for them, and every read filters on the article's status again so that a
+document left behind by a failed update still cannot leak an article.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from journal.models import Journal
+from submissions.models import Contributor
+
+from ..issues.cache import reader_cache_generation
+from ..models import Article, ArticleStatus
+from ..models.search import RelatedArticle, SearchDocument
+from . import query as q
+from .backends import backend
+from .text import MARK_END, MARK_START, title_languages
+
+PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
+PER_PAGE = 20
+OPTIONS_SECONDS = 300
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+
+@dataclass
+class SearchParams:
+    text: str = ""
+    journal: Journal | None = None
+    section_id: int | None = None
+    year: int | None = None
+    country: str = ""
+    language: str = ""
+    sort: str = Sort.RELEVANCE
+
+
+@dataclass
+class SearchHit:
+    document: SearchDocument
+    article: Article
+    title_html: SafeString
+    translated_titles: list[tuple[str, SafeString]]
+    snippet_html: SafeString
+    authors: list[Contributor] = field(default_factory=list)
+
+
+@dataclass
+class SearchResults:
+    params: SearchParams
+    page: Page
+    hits: list[SearchHit]
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count
+
+
+def marked(text: str) -> SafeString:
+    """Escape everything, then turn the engine's markers into <mark> tags."""
+    html = escape(text or "")
+    return mark_safe(  # noqa: S308 - escaped above; only <mark> added
+        html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    )
+
+
+def documents_public() -> QuerySet[SearchDocument]:
+    return SearchDocument.objects.filter(
+        article__status__in=PUBLIC_STATUSES, journal__is_active=True
+    )
+
+
+def search_queryset(params: SearchParams) -> QuerySet[SearchDocument]:
+    """Matching documents, filtered and ordered; annotated with `rank` when
+    there is a query."""
+    qs = documents_public()
+    if params.journal is not None:
+        qs = qs.filter(journal=params.journal)
+        if params.section_id:
+            qs = qs.filter(section_id=params.section_id)
+    if params.year:
+        qs = qs.filter(year=params.year)
+    if params.country:
+        qs = qs.filter(countries__contains=f",{params.country},")
+    if params.language:
+        qs = qs.filter(languages__contains=f",{params.language},")
+    has_query = not q.is_empty(params.text)
+    if has_query:
+        qs = backend().match(qs, params.text)
+    if params.sort == Sort.OLDEST:
+        return qs.order_by("published_at", "pk")
+    if params.sort == Sort.RELEVANCE and has_query:
+        return qs.order_by("-rank", "-published_at", "-pk")
+    return qs.order_by("-published_at", "-pk")
+
+
+def _hit(document, highlight, params) -> SearchHit:
+    article = document.article
+    submission = article.submission
+    if highlight:
+        title, abstract, body = highlight
+        snippet = next(
+            (s for s in (abstract, body) if s and MARK_START in s), abstract or body
+        )
+    else:
+        title, snippet = document.title, ""
+    if not snippet:
+        snippet = Truncator(document.abstract).words(45)
+    lines = (title or document.title).split("\n")
+    languages = [lang for lang in document.languages.split(",") if lang]
+    langs = title_languages(submission, languages)
+    translated = [
+        (langs[i] if i < len(langs) else "", marked(line))
+        for i, line in enumerate(lines[1:], start=1)
+    ]
+    return SearchHit(
+        document=document,
+        article=article,
+        title_html=marked(lines[0]),
+        translated_titles=translated,
+        snippet_html=marked(snippet),
+        authors=list(submission.authors.all()),
+    )
+
+
+def search_articles(
+    params: SearchParams, *, page: int | str | None = 1, per_page: int = PER_PAGE
+) -> SearchResults:
+    """One page of results with highlighted titles and snippets.
+
+    Queries: the count, the page's documents with their articles, their
+    authors and (with a query) one for the highlights — whatever the page
+    size.
+    """
+    qs = (
+        search_queryset(params)
+        .select_related(
+            "article__submission", "article__journal", "article__issue", "section"
+        )
+        .prefetch_related(
+            Prefetch(
+                "article__submission__authors",
+                queryset=Contributor.objects.order_by("order", "pk"),
+            )
+        )
+    )
+    paginator = Paginator(qs, per_page)
+    the_page = paginator.get_page(page)
+    documents = list(the_page.object_list)
+    highlights = {}
+    if documents and not q.is_empty(params.text):
+        highlights = backend().highlights(
+            SearchDocument, [d.pk for d in documents], params.text
+        )
+    hits = [_hit(d, highlights.get(d.pk), params) for d in documents]
+    return SearchResults(params=params, page=the_page, hits=hits)
+
+
+@dataclass
+class FilterOptions:
+    journals: list[tuple[str, str]]
+    sections: list[tuple[int, str]]
+    years: list[int]
+    countries: list[str]
+    languages: list[str]
+
+
+def _generation(journal: Journal | None) -> str:
+    if journal is not None:
+        return f"{journal.pk}:{reader_cache_generation(journal.pk)}"
+    return "all"
+
+
+def search_filter_options(journal: Journal | None = None) -> FilterOptions:
+    """Choices for the filters: only values some public article has.
+
+    Cached for a few minutes (per journal and publishing generation), so a
+    results page costs the same queries however large the archive.
+    """
+    key = f"search:options:{_generation(journal)}"
+    options = cache.get(key)
+    if options is not None:
+        return options
+    documents = documents_public()
+    contributors = Contributor.objects.filter(
+        submission__article__status__in=PUBLIC_STATUSES
+    ).exclude(country="")
+    if journal is not None:
+        documents = documents.filter(journal=journal)
+        contributors = contributors.filter(submission__journal=journal)
+        sections = [(s.pk, s.title) for s in journal.sections.order_by("order", "pk")]
+        journals = []
+        languages = journal.language_list
+    else:
+        sections = []
+        journals = list(
+            Journal.objects.filter(is_active=True)
+            .order_by("title")
+            .values_list("slug", "title")
+        )
+        languages = [code for code, _name in settings.LANGUAGES]
+    options = FilterOptions(
+        journals=journals,
+        sections=sections,
+        years=list(
+            documents.order_by("-year").values_list("year", flat=True).distinct()
+        ),
+        countries=sorted(
+            {str(c) for c in contributors.values_list("country", flat=True).distinct()}
+        ),
+        languages=languages,
+    )
+    cache.set(key, options, OPTIONS_SECONDS)
+    return options
+
+
+def related_articles(article: Article) -> list[RelatedArticle]:
+    """The article's stored related list (public ones only), in one query."""
+    return list(
+        RelatedArticle.objects.filter(
+            article=article,
+            related__status__in=PUBLIC_STATUSES,
+            related__journal__is_active=True,
+        )
+        .select_related("related__submission", "related__journal")
+        .order_by("rank")
+    )

@@ -1,0 +1,185 @@
+"""Writes of the search index and of the related-articles lists."""
+
+import logging
+import re
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Article, ArticleStatus, Galley, GalleyKind
+from ..models.search import RelatedArticle, SearchDocument
+from .backends import backend
+from .text import delimited, document_text, html_to_text
+
+logger = logging.getLogger(__name__)
+
+PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
+RELATED_LIMIT = 5
+RELATED_CANDIDATES = 30
+# Words too common to say what an article is about, for building the
+# similarity query from titles (PostgreSQL drops them itself; FTS5 does not).
+STOPWORDS = frozenset(
+    """about after also among and are based between case does from have into
+    its more not over than that the their them these this those through under
+    using what when where which while with within without public service
+    civil reform study analysis evidence journal article review
+    для как или при что это этот эта эти его она они под над без также
+    между через после более менее реформа служба государственная анализ""".split()
+)
+_TITLE_WORD = re.compile(r"\w{4,}", re.UNICODE)
+
+
+def _body_text(article: Article) -> str:
+    galley = (
+        Galley.objects.filter(article=article, kind=GalleyKind.HTML, is_current=True)
+        .order_by("-version", "-pk")
+        .first()
+    )
+    if galley is None:
+        return ""
+    try:
+        with galley.file.open("rb") as handle:
+            return html_to_text(handle.read())
+    except (OSError, ValueError):
+        logger.warning("HTML galley %s of article %s unreadable", galley.pk, article.pk)
+        return ""
+
+
+def search_unindex_article(*, article_id: int) -> None:
+    """Remove an article from search results and from every related list."""
+    engine = backend()
+    with transaction.atomic():
+        SearchDocument.objects.filter(pk=article_id).delete()
+        engine.delete(article_id)
+        RelatedArticle.objects.filter(related_id=article_id).delete()
+        RelatedArticle.objects.filter(article_id=article_id).delete()
+
+
+def search_index_article(*, article: Article) -> SearchDocument | None:
+    """Bring the article's search document up to date with the article.
+
+    A public article (published or retracted, in an active journal) is
+    (re)indexed with its metadata in every language, its authors and the
+    text of its current HTML galley; anything else is removed from the index.
+    Safe to call any number of times. Returns the document, or None when the
+    article is not searchable.
+    """
+    article = (
+        Article.objects.select_related("submission", "journal", "section")
+        .filter(pk=article.pk)
+        .first()
+    )
+    if article is None:
+        return None
+    if (
+        article.status not in PUBLIC_STATUSES
+        or not article.journal.is_active
+        or article.published_at is None
+    ):
+        search_unindex_article(article_id=article.pk)
+        return None
+    authors = list(article.submission.authors.order_by("order", "pk"))
+    text = document_text(article, authors, _body_text(article))
+    published = timezone.localtime(article.published_at, article.journal.tz)
+    with transaction.atomic():
+        document, _created = SearchDocument.objects.update_or_create(
+            article=article,
+            defaults={
+                "journal": article.journal,
+                "section": article.section,
+                "year": published.year,
+                "published_at": article.published_at,
+                "languages": delimited(text.languages),
+                "countries": delimited(text.countries),
+                "title": text.title,
+                "abstract": text.abstract,
+                "keywords": "\n".join(text.keywords),
+                "authors": text.authors,
+                "body": text.body,
+            },
+        )
+        backend().write(document)
+    return document
+
+
+def _similarity_query(document: SearchDocument) -> str:
+    terms = [f'"{k}"' for k in document.keyword_list[:10]]
+    seen = set()
+    for word in _TITLE_WORD.findall(document.title.lower()):
+        if word not in STOPWORDS and word not in seen and not word.isdigit():
+            seen.add(word)
+            terms.append(word)
+    return " or ".join(terms[:20])
+
+
+def related_compute(*, article_id: int, limit: int = RELATED_LIMIT) -> list[int]:
+    """Store the article's `limit` most similar public articles, best first.
+
+    Similarity: the full-text rank of the other articles against the
+    article's keywords and title words, plus a bonus for every keyword they
+    share. Returns the related article ids.
+    """
+    document = SearchDocument.objects.filter(pk=article_id).first()
+    if document is None:
+        RelatedArticle.objects.filter(article_id=article_id).delete()
+        return []
+    raw = _similarity_query(document)
+    scored: list[tuple[float, int]] = []
+    if raw:
+        candidates = list(
+            backend()
+            .match(SearchDocument.objects.exclude(pk=article_id), raw)
+            .order_by("-rank", "-published_at")
+            .values_list("pk", "rank", "keywords")[:RELATED_CANDIDATES]
+        )
+        top = max((float(c[1] or 0) for c in candidates), default=0) or 1.0
+        own = {k.lower() for k in document.keyword_list}
+        for pk, rank, keywords in candidates:
+            shared = len(own & {k.lower() for k in keywords.split("\n") if k})
+            scored.append((float(rank or 0) / top + 0.5 * shared, pk))
+    scored.sort(key=lambda item: (-item[0], -item[1]))
+    chosen = scored[:limit]
+    with transaction.atomic():
+        RelatedArticle.objects.filter(article_id=article_id).delete()
+        RelatedArticle.objects.bulk_create(
+            RelatedArticle(article_id=article_id, related_id=pk, rank=i, score=score)
+            for i, (score, pk) in enumerate(chosen, start=1)
+        )
+    return [pk for _score, pk in chosen]
+
+
+def search_refresh_article(*, article: Article) -> None:
+    """Index the article, then recompute its related list and its neighbours'
+    (so that the new article appears beside the ones it resembles)."""
+    document = search_index_article(article=article)
+    if document is None:
+        return
+    for pk in related_compute(article_id=article.pk):
+        related_compute(article_id=pk)
+
+
+def search_reindex(*, journal=None, related: bool = True, progress=None) -> int:
+    """Rebuild the index (of one journal or all), then every related list.
+
+    Articles no longer public are removed. Returns the number indexed.
+    """
+    articles = Article.objects.all()
+    if journal is not None:
+        articles = articles.filter(journal=journal)
+    stale = SearchDocument.objects.exclude(article__status__in=PUBLIC_STATUSES)
+    if journal is not None:
+        stale = stale.filter(journal=journal)
+    for article_id in list(stale.values_list("pk", flat=True)):
+        search_unindex_article(article_id=article_id)
+    count = 0
+    for article in articles.filter(status__in=PUBLIC_STATUSES).iterator():
+        if search_index_article(article=article) is not None:
+            count += 1
+            if progress:
+                progress(count)
+    if related:
+        for article_id in SearchDocument.objects.values_list(
+            "pk", flat=True
+        ).iterator():
+            related_compute(article_id=article_id)
+    return count

@@ -179,3 +179,21 @@ def test_authors_cannot_open_the_production_dashboard(client):
     client.force_login(article.submission.submitter)
     url = reverse("production:dashboard", args=[article.journal.slug])
     assert client.get(url).status_code == 404
+
+
+def test_production_page_shows_why_the_last_render_failed(client):
+    from publishing.models.production import RenderJob
+    from publishing.production.services import render_job_fail
+
+    article = ArticleFactory()
+    job = RenderJob.objects.create(
+        article=article, requested_by=article.production_editor, step="pdf"
+    )
+    render_job_fail(job=job, error="Font DejaVu Serif is missing")
+    client.force_login(article.production_editor)
+
+    detail = client.get(reverse("production:detail", args=[article.submission_id]))
+    dashboard = client.get(reverse("production:dashboard", args=[article.journal.slug]))
+
+    assert b"Font DejaVu Serif is missing" in detail.content
+    assert b"Font DejaVu Serif is missing" in dashboard.content

@@ -1,0 +1,112 @@
+"""A page costs a fixed number of queries; records are stored and reused."""
+
+import pytest
+from django.core.cache import cache
+
+from publishing.models import Article, OaiRecord
+from tests.factories import JournalFactory
+
+from .conftest import NS, identifiers, token_of
+from .factories import MINIMAL_JATS, PublishedArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def make_archive(count):
+    journal = JournalFactory()
+    articles = PublishedArticleFactory.create_batch(
+        count, journal=journal, jats=False, submission__with_manuscript=False
+    )
+    for article in articles:
+        Article.objects.filter(pk=article.pk).update(
+            jats_xml=MINIMAL_JATS.format(
+                journal_slug=journal.slug, journal_title=journal.title, pk=article.pk
+            )
+        )
+    return articles
+
+
+@pytest.mark.parametrize("count", [10, 200])
+@pytest.mark.parametrize("verb", ["ListRecords", "ListIdentifiers"])
+@pytest.mark.parametrize("prefix", ["oai_dc", "jats"])
+def test_a_page_costs_the_same_queries_whatever_the_archive_size(
+    oai, settings, django_assert_max_num_queries, count, verb, prefix
+):
+    settings.OAI_PAGE_SIZE = 100
+    make_archive(count)
+
+    # Building records: page, count, stored rows, three reads, one upsert
+    # (in a savepoint).
+    with django_assert_max_num_queries(9):
+        doc = oai({"verb": verb, "metadataPrefix": prefix})
+    assert len(identifiers(doc)) == min(count, 100)
+    # Stored records: page, count, stored rows.
+    with django_assert_max_num_queries(3):
+        doc = oai({"verb": verb, "metadataPrefix": prefix})
+    token = token_of(doc)
+    if token is not None:
+        with django_assert_max_num_queries(8):
+            oai({"verb": verb, "resumptionToken": token.text})
+
+
+def test_records_are_built_once_and_rebuilt_when_the_article_changes(oai):
+    article = PublishedArticleFactory()
+    second = PublishedArticleFactory(journal=article.journal)
+    query = {"verb": "ListRecords", "metadataPrefix": "oai_dc"}
+
+    oai(query)
+    stored = {r.article_id: r.built_at for r in OaiRecord.objects.all()}
+    assert set(stored) == {article.pk, second.pk}
+    oai(query)
+    assert {r.article_id: r.built_at for r in OaiRecord.objects.all()} == stored
+
+    submission = article.submission
+    submission.title = {**submission.title, "en": "Corrected title"}
+    submission.save(update_fields=["title"])
+    article.touch()
+    article.save(update_fields=["datestamp"])
+    doc = oai(query)
+
+    titles = [e.text for e in doc.iterfind(".//dc:title", NS)]
+    assert "Corrected title" in titles
+    rebuilt = {r.article_id: r.built_at for r in OaiRecord.objects.all()}
+    assert rebuilt[second.pk] == stored[second.pk]
+    assert rebuilt[article.pk] > stored[article.pk]
+
+
+def test_journal_changes_and_site_address_reach_stored_records(oai, settings):
+    article = PublishedArticleFactory()
+    query = {
+        "verb": "GetRecord",
+        "metadataPrefix": "oai_dc",
+        "identifier": f"oai:journal.example.org:article/{article.pk}",
+    }
+    oai(query)
+
+    journal = article.journal
+    journal.publisher = "Hub of Civil Service, Astana"
+    journal.save()
+    doc = oai(query)
+    assert (
+        doc.findtext(".//dc:publisher", namespaces=NS) == "Hub of Civil Service, Astana"
+    )
+
+    settings.SITE_URL = "https://ijcsrp.example.org"
+    doc = oai(query)
+    found = [e.text for e in doc.iterfind(".//dc:identifier", NS)]
+    assert any(v.startswith("https://ijcsrp.example.org/") for v in found)
+
+
+def test_heavy_harvester_is_told_to_wait_while_others_are_served(oai, settings):
+    settings.OAI_RATE_LIMIT = 3
+    settings.OAI_RATE_LIMIT_WINDOW = 60
+    cache.clear()
+    heavy = {"REMOTE_ADDR": "192.0.2.10"}
+
+    for _ in range(3):
+        assert oai.raw({"verb": "Identify"}, **heavy).status_code == 200
+    refused = oai.raw({"verb": "Identify"}, **heavy)
+
+    assert refused.status_code == 503
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert oai.raw({"verb": "Identify"}, REMOTE_ADDR="192.0.2.20").status_code == 200

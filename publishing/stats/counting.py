@@ -51,6 +51,11 @@ def usage_salt(day: date) -> str:
     return salt
 
 
+def forget_salts(days: list[date]) -> None:
+    """Drop cached salts of days whose rows are being deleted."""
+    cache.delete_many([f"usage-salt:{day.isoformat()}" for day in days])
+
+
 def _digest(salt: str, *parts: str) -> str:
     message = "\x1f".join(parts).encode("utf-8", "replace")
     return hmac.new(salt.encode(), message, hashlib.sha256).hexdigest()

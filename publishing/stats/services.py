@@ -8,6 +8,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from ..models import Article
+from .counting import forget_salts
 from ..models.stats import (
     Metric,
     UsageAction,
@@ -128,7 +129,9 @@ def usage_aggregate(*, before: datetime | None = None) -> int:
             before.astimezone(UTC).date(),
             oldest.occurred_at.astimezone(UTC).date() if oldest else now.date(),
         )
-        UsageSalt.objects.filter(day__lt=keep_from).delete()
+        spent = UsageSalt.objects.filter(day__lt=keep_from)
+        forget_salts(list(spent.values_list("day", flat=True)))
+        spent.delete()
     return folded
 
 

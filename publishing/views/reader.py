@@ -18,6 +18,7 @@ from ..meta import article as meta
 from ..models import GalleyKind, Issue
 from ..models.issues import ArticleVersion
 from ..search.selectors import related_articles
+from ..stats.counting import usage_record
 from .common import (
     article_citation,
     article_links,
@@ -225,6 +226,7 @@ def article_or_404(article_id):
 @require_GET
 def article(request, article_id):
     the_article = article_or_404(article_id)
+    usage_record(request=request, article=the_article)
     parts = article_parts(the_article)
     response = render(
         request,

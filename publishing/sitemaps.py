@@ -17,7 +17,10 @@ class HomeSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ["journal:home"]
+        # With a single journal the platform home only redirects to it.
+        if Journal.objects.filter(is_active=True).count() > 1:
+            return ["journal:home"]
+        return []
 
     def location(self, item):
         return reverse(item)

@@ -226,9 +226,22 @@ def search_filter_options(journal: Journal | None = None) -> FilterOptions:
     return options
 
 
+RELATED_SECONDS = 3600
+
+
+def related_cache_key(article_id: int) -> str:
+    return f"search:related:{article_id}"
+
+
 def related_articles(article: Article) -> list[RelatedArticle]:
-    """The article's stored related list (public ones only), in one query."""
-    return list(
+    """The article's stored related list (public ones only): one query, then
+    cached until the list is recomputed or the journal publishes a change."""
+    key = related_cache_key(article.pk)
+    generation = reader_cache_generation(article.journal_id)
+    cached = cache.get(key)
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    links = list(
         RelatedArticle.objects.filter(
             article=article,
             related__status__in=PUBLIC_STATUSES,
@@ -237,3 +250,5 @@ def related_articles(article: Article) -> list[RelatedArticle]:
         .select_related("related__submission", "related__journal")
         .order_by("rank")
     )
+    cache.set(key, (generation, links), RELATED_SECONDS)
+    return links

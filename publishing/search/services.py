@@ -3,12 +3,14 @@
 import logging
 import re
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from ..models import Article, ArticleStatus, Galley, GalleyKind
 from ..models.search import RelatedArticle, SearchDocument
 from .backends import backend
+from .selectors import related_cache_key
 from .text import delimited, document_text, html_to_text
 
 logger = logging.getLogger(__name__)
@@ -51,8 +53,20 @@ def search_unindex_article(*, article_id: int) -> None:
     with transaction.atomic():
         SearchDocument.objects.filter(pk=article_id).delete()
         engine.delete(article_id)
-        RelatedArticle.objects.filter(related_id=article_id).delete()
+        pointing = RelatedArticle.objects.filter(related_id=article_id)
+        _forget_related_lists(
+            [article_id, *pointing.values_list("article_id", flat=True)]
+        )
+        pointing.delete()
         RelatedArticle.objects.filter(article_id=article_id).delete()
+
+
+def _forget_related_lists(article_ids) -> None:
+    # Now, and again once committed, so that a page read in between cannot
+    # put the old list back.
+    keys = [related_cache_key(pk) for pk in article_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def search_index_article(*, article: Article) -> SearchDocument | None:
@@ -145,6 +159,7 @@ def related_compute(*, article_id: int, limit: int = RELATED_LIMIT) -> list[int]
             RelatedArticle(article_id=article_id, related_id=pk, rank=i, score=score)
             for i, (score, pk) in enumerate(chosen, start=1)
         )
+        _forget_related_lists([article_id])
     return [pk for _score, pk in chosen]
 
 

@@ -37,6 +37,9 @@ class PostgresBackend:
     vendor = "postgresql"
 
     def write(self, document) -> None:
+        self.write_many(type(document), [document])
+
+    def write_many(self, model, documents) -> None:
         vector = (
             SearchVector("title", weight="A", config=PG_CONFIG)
             + SearchVector("keywords", weight="B", config=PG_CONFIG)
@@ -44,10 +47,15 @@ class PostgresBackend:
             + SearchVector("abstract", weight="C", config=PG_CONFIG)
             + SearchVector("body", weight="D", config=PG_CONFIG)
         )
-        type(document).objects.filter(pk=document.pk).update(search_vector=vector)
+        model.objects.filter(pk__in=[d.pk for d in documents]).update(
+            search_vector=vector
+        )
 
     def delete(self, article_id: int) -> None:
         """The row itself carries the vector; nothing else to remove."""
+
+    def delete_many(self, article_ids) -> None:
+        pass
 
     def _query(self, raw: str) -> SearchQuery:
         return SearchQuery(
@@ -90,25 +98,31 @@ class SqliteBackend:
     vendor = "sqlite"
 
     def write(self, document) -> None:
+        self.delete_many([document.pk])
+        self.write_many(type(document), [document])
+
+    def write_many(self, model, documents) -> None:
+        """Insert rows for documents not yet in the FTS table."""
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document.pk])
-            cursor.execute(
+            cursor.executemany(
                 f"INSERT INTO {FTS_TABLE} "
                 "(rowid, title, keywords, authors, abstract, body) "
                 "VALUES (%s, %s, %s, %s, %s, %s)",
                 [
-                    document.pk,
-                    document.title,
-                    document.keywords,
-                    document.authors,
-                    document.abstract,
-                    document.body,
+                    (d.pk, d.title, d.keywords, d.authors, d.abstract, d.body)
+                    for d in documents
                 ],
             )
 
     def delete(self, article_id: int) -> None:
+        self.delete_many([article_id])
+
+    def delete_many(self, article_ids) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [article_id])
+            cursor.executemany(
+                f"DELETE FROM {FTS_TABLE} WHERE rowid = %s",
+                [(pk,) for pk in article_ids],
+            )
 
     def match(self, qs: QuerySet, raw: str) -> QuerySet:
         expression = q.to_fts5(raw)
@@ -149,7 +163,13 @@ class SubstringBackend:
     def write(self, document) -> None:
         pass
 
+    def write_many(self, model, documents) -> None:
+        pass
+
     def delete(self, article_id: int) -> None:
+        pass
+
+    def delete_many(self, article_ids) -> None:
         pass
 
     def match(self, qs: QuerySet, raw: str) -> QuerySet:

@@ -5,7 +5,10 @@ import re
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
+
+from submissions.models import Contributor
 
 from ..models import Article, ArticleStatus, Galley, GalleyKind
 from ..models.search import RelatedArticle, SearchDocument
@@ -31,12 +34,12 @@ STOPWORDS = frozenset(
 _TITLE_WORD = re.compile(r"\w{4,}", re.UNICODE)
 
 
-def _body_text(article: Article) -> str:
-    galley = (
-        Galley.objects.filter(article=article, kind=GalleyKind.HTML, is_current=True)
-        .order_by("-version", "-pk")
-        .first()
-    )
+def _body_text(article: Article, galleys=None) -> str:
+    if galleys is None:
+        galleys = Galley.objects.filter(
+            article=article, kind=GalleyKind.HTML, is_current=True
+        ).order_by("-version", "-pk")[:1]
+    galley = next(iter(galleys), None)
     if galley is None:
         return ""
     try:
@@ -69,6 +72,32 @@ def _forget_related_lists(article_ids) -> None:
     transaction.on_commit(lambda: cache.delete_many(keys))
 
 
+def _searchable(article: Article) -> bool:
+    return (
+        article.status in PUBLIC_STATUSES
+        and article.journal.is_active
+        and article.published_at is not None
+    )
+
+
+def _document_fields(article: Article, authors, body: str) -> dict:
+    text = document_text(article, authors, body)
+    published = timezone.localtime(article.published_at, article.journal.tz)
+    return {
+        "journal": article.journal,
+        "section": article.section,
+        "year": published.year,
+        "published_at": article.published_at,
+        "languages": delimited(text.languages),
+        "countries": delimited(text.countries),
+        "title": text.title,
+        "abstract": text.abstract,
+        "keywords": "\n".join(text.keywords),
+        "authors": text.authors,
+        "body": text.body,
+    }
+
+
 def search_index_article(*, article: Article) -> SearchDocument | None:
     """Bring the article's search document up to date with the article.
 
@@ -85,35 +114,55 @@ def search_index_article(*, article: Article) -> SearchDocument | None:
     )
     if article is None:
         return None
-    if (
-        article.status not in PUBLIC_STATUSES
-        or not article.journal.is_active
-        or article.published_at is None
-    ):
+    if not _searchable(article):
         search_unindex_article(article_id=article.pk)
         return None
     authors = list(article.submission.authors.order_by("order", "pk"))
-    text = document_text(article, authors, _body_text(article))
-    published = timezone.localtime(article.published_at, article.journal.tz)
+    fields = _document_fields(article, authors, _body_text(article))
     with transaction.atomic():
         document, _created = SearchDocument.objects.update_or_create(
-            article=article,
-            defaults={
-                "journal": article.journal,
-                "section": article.section,
-                "year": published.year,
-                "published_at": article.published_at,
-                "languages": delimited(text.languages),
-                "countries": delimited(text.countries),
-                "title": text.title,
-                "abstract": text.abstract,
-                "keywords": "\n".join(text.keywords),
-                "authors": text.authors,
-                "body": text.body,
-            },
+            article=article, defaults=fields
         )
         backend().write(document)
     return document
+
+
+def search_index_articles(*, article_ids: list[int]) -> int:
+    """(Re)index many public articles at once, in a few queries per batch.
+
+    For rebuilding the index of a large archive; articles that are not public
+    are skipped (use `search_unindex_article` for those). Returns the number
+    indexed.
+    """
+    html = Galley.objects.filter(kind=GalleyKind.HTML, is_current=True).order_by(
+        "-version", "-pk"
+    )
+    articles = (
+        Article.objects.filter(pk__in=article_ids)
+        .select_related("submission", "journal", "section")
+        .prefetch_related(
+            Prefetch(
+                "submission__authors",
+                queryset=Contributor.objects.order_by("order", "pk"),
+            ),
+            Prefetch("galleys", queryset=html, to_attr="html_galleys"),
+        )
+    )
+    documents = []
+    for article in articles:
+        if not _searchable(article):
+            continue
+        body = _body_text(article, article.html_galleys[:1])
+        fields = _document_fields(article, article.submission.authors.all(), body)
+        documents.append(SearchDocument(article=article, **fields))
+    ids = [d.article_id for d in documents]
+    engine = backend()
+    with transaction.atomic():
+        SearchDocument.objects.filter(pk__in=ids).delete()
+        engine.delete_many(ids)
+        SearchDocument.objects.bulk_create(documents)
+        engine.write_many(SearchDocument, documents)
+    return len(documents)
 
 
 def _similarity_query(document: SearchDocument) -> str:
@@ -173,28 +222,32 @@ def search_refresh_article(*, article: Article) -> None:
         related_compute(article_id=pk)
 
 
-def search_reindex(*, journal=None, related: bool = True, progress=None) -> int:
+def search_reindex(
+    *, journal=None, related: bool = True, progress=None, batch_size: int = 500
+) -> int:
     """Rebuild the index (of one journal or all), then every related list.
 
     Articles no longer public are removed. Returns the number indexed.
     """
-    articles = Article.objects.all()
+    articles = Article.objects.filter(status__in=PUBLIC_STATUSES)
+    stale = SearchDocument.objects.exclude(
+        article__status__in=PUBLIC_STATUSES, journal__is_active=True
+    )
     if journal is not None:
         articles = articles.filter(journal=journal)
-    stale = SearchDocument.objects.exclude(article__status__in=PUBLIC_STATUSES)
-    if journal is not None:
         stale = stale.filter(journal=journal)
     for article_id in list(stale.values_list("pk", flat=True)):
         search_unindex_article(article_id=article_id)
+    ids = list(articles.order_by("pk").values_list("pk", flat=True))
     count = 0
-    for article in articles.filter(status__in=PUBLIC_STATUSES).iterator():
-        if search_index_article(article=article) is not None:
-            count += 1
-            if progress:
-                progress(count)
+    for start in range(0, len(ids), batch_size):
+        count += search_index_articles(article_ids=ids[start : start + batch_size])
+        if progress:
+            progress(count)
     if related:
-        for article_id in SearchDocument.objects.values_list(
-            "pk", flat=True
-        ).iterator():
+        documents = SearchDocument.objects.all()
+        if journal is not None:
+            documents = documents.filter(journal=journal)
+        for article_id in documents.values_list("pk", flat=True).iterator():
             related_compute(article_id=article_id)
     return count

@@ -118,6 +118,7 @@ def test_publishing_an_article_indexes_it_after_commit(
 
 def test_reindex_command_rebuilds_the_index_and_drops_stale_documents(client):
     kept = PublishedArticleFactory(submission__title={"en": "Rotation of officials"})
+    html_galley(kept, html="<p>Senior posts change every <b>four</b> years.</p>")
     gone = indexed_article(title={"en": "Rotation withdrawn"})
     gone.status = ArticleStatus.WITHDRAWN
     gone.save(update_fields=["status"])
@@ -128,8 +129,13 @@ def test_reindex_command_rebuilds_the_index_and_drops_stale_documents(client):
     assert "Indexed 1 articles" in out.getvalue()
 
     assert list(SearchDocument.objects.values_list("pk", flat=True)) == [kept.pk]
-    response = client.get(reverse("discovery:search"), {"q": "rotation"})
-    assert [h.article for h in response.context["results"].hits] == [kept]
+    for words in (
+        "rotation",
+        "senior posts",
+        kept.submission.authors.get().family_name,
+    ):
+        response = client.get(reverse("discovery:search"), {"q": words})
+        assert [h.article for h in response.context["results"].hits] == [kept]
 
 
 def test_reindex_task_returns_the_number_indexed():

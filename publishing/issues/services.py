@@ -366,3 +366,15 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
     )
     reader_cache_bump(article.journal_id)
     return article
+
+
+def publishing_settings_save(*, row, actor):
+    """Save a journal's DOI patterns and depositor; refuses unknown placeholders."""
+    from ..doi.patterns import pattern_check
+
+    _check_editor(actor, row.journal)
+    pattern_check(row.article_doi_pattern)
+    if row.issue_doi_pattern:
+        pattern_check(row.issue_doi_pattern)
+    row.save()
+    return row

@@ -14,7 +14,6 @@ from journal.errors import DomainError
 from journal.models import Journal
 
 from .. import selectors
-from ..doi import patterns
 from ..doi.services import crossref_deposit_create
 from ..issues import services
 from ..issues.forms import (
@@ -400,13 +399,12 @@ def publishing_settings_edit(request, slug):
     form = PublishingSettingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            patterns.pattern_check(form.cleaned_data["article_doi_pattern"])
-            if form.cleaned_data["issue_doi_pattern"]:
-                patterns.pattern_check(form.cleaned_data["issue_doi_pattern"])
+            services.publishing_settings_save(
+                row=form.save(commit=False), actor=request.user
+            )
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            form.save()
             messages.success(request, _("Saved."))
             return redirect("publishing:editor_issues", journal.slug)
     return render(

@@ -165,3 +165,31 @@ def test_editor_issue_page_query_count_does_not_grow(client):
             )
         counts.append(len(ctx))
     assert counts[0] == counts[1]
+
+
+def test_editor_sets_the_doi_pattern_and_a_bad_one_is_refused(client):
+    from publishing.models.issues import JournalPublishingSettings
+
+    journal = JournalFactory()
+    client.force_login(editor_of(journal))
+    url = _url("editor_publishing_settings", journal)
+    response = client.post(
+        url,
+        {"article_doi_pattern": "{prefix}/{journal}.{oops}", "issue_doi_pattern": ""},
+    )
+    assert "Unknown placeholders" in response.content.decode()
+    assert JournalPublishingSettings.objects.get(
+        journal=journal
+    ).article_doi_pattern != ("{prefix}/{journal}.{oops}")
+    client.post(
+        url,
+        {
+            "article_doi_pattern": "{prefix}/{journal}.{year}.{article_id}",
+            "issue_doi_pattern": "",
+            "depositor_name": "Hub",
+            "depositor_email": "doi@hub.example.org",
+        },
+    )
+    row = JournalPublishingSettings.objects.get(journal=journal)
+    assert row.article_doi_pattern == "{prefix}/{journal}.{year}.{article_id}"
+    assert row.issue_doi_pattern == ""

@@ -120,9 +120,7 @@ def reviewer_turnaround(journal, *, since: datetime | None = None) -> dict:
                 )
             if row["state"] == AssignmentState.SUBMITTED and row["submitted_at"]:
                 target.completed += 1
-                target.review_days.append(
-                    _days(row["submitted_at"], row["invited_at"])
-                )
+                target.review_days.append(_days(row["submitted_at"], row["invited_at"]))
             if row["state"] in OPEN_STATES and row["due_at"] < now:
                 target.overdue += 1
     rows = sorted(people.values(), key=lambda p: (-p.invited, p.name.lower()))

@@ -72,7 +72,11 @@ def journal_statistics(journal) -> JournalStatistics:
         .order_by("-n", "country")
     )
     country_rows = [
-        (row["country"], str(countries.name(row["country"]) or row["country"]), row["n"])
+        (
+            row["country"],
+            str(countries.name(row["country"]) or row["country"]),
+            row["n"],
+        )
         for row in by_country
     ]
     per_year = [
@@ -83,9 +87,7 @@ def journal_statistics(journal) -> JournalStatistics:
         .annotate(n=Count("pk"))
         .order_by("year")
     ]
-    submissions = Submission.objects.filter(journal=journal).exclude(
-        submitted_at=None
-    )
+    submissions = Submission.objects.filter(journal=journal).exclude(submitted_at=None)
     outcome = submissions.aggregate(
         accepted=Count("pk", filter=Q(accepted_at__isnull=False)),
         rejected=Count(
@@ -93,7 +95,9 @@ def journal_statistics(journal) -> JournalStatistics:
         ),
     )
     first_decisions = submissions.annotate(
-        first_decision=Min("events__created_at", filter=Q(events__to_state__in=DECISION_STATES))
+        first_decision=Min(
+            "events__created_at", filter=Q(events__to_state__in=DECISION_STATES)
+        )
     ).values_list("submitted_at", "first_decision", "decided_at")
     to_decision = []
     for submitted, first, decided in first_decisions:

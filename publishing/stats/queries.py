@@ -166,9 +166,9 @@ def usage_by_issue(journal, period: MonthRange) -> list[UsageRow]:
     folded = _fold(_grouped(journal, period, "article__issue"), "article__issue")
     issues = {
         issue.pk: issue
-        for issue in Issue.objects.filter(pk__in=[k for k in folded if k]).select_related(
-            "volume"
-        )
+        for issue in Issue.objects.filter(
+            pk__in=[k for k in folded if k]
+        ).select_related("volume")
     }
     rows = []
     for key, row in folded.items():

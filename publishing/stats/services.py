@@ -8,7 +8,6 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from ..models import Article
-from .counting import forget_salts
 from ..models.stats import (
     Metric,
     UsageAction,
@@ -16,6 +15,7 @@ from ..models.stats import (
     UsageMonthly,
     UsageSalt,
 )
+from .counting import forget_salts
 
 DOUBLE_CLICK_SECONDS = 30
 

@@ -131,9 +131,7 @@ def sushi_access(params) -> Access:
     if not requestor_id:
         raise SushiError(2000, "requestor_id is required", status=401)
     credential = (
-        credentials.filter(requestor_id=requestor_id)
-        .select_related("journal")
-        .first()
+        credentials.filter(requestor_id=requestor_id).select_related("journal").first()
     )
     if credential is None:
         raise SushiError(2000, status=401)

@@ -44,7 +44,9 @@ def _staff_journal(request, slug):
 
 def _period(request) -> MonthRange:
     default = sushi.default_period()
-    start = parse_month(request.GET.get("from", "")) if request.GET.get("from") else None
+    start = (
+        parse_month(request.GET.get("from", "")) if request.GET.get("from") else None
+    )
     end = parse_month(request.GET.get("to", "")) if request.GET.get("to") else None
     if (request.GET.get("from") and start is None) or (
         request.GET.get("to") and end is None
@@ -55,9 +57,7 @@ def _period(request) -> MonthRange:
         messages.error(request, _("The first month comes after the last one."))
         return default
     if start < add_months(end, -(MAX_MONTHS - 1)):
-        messages.error(
-            request, _("Choose at most %(n)s months.") % {"n": MAX_MONTHS}
-        )
+        messages.error(request, _("Choose at most %(n)s months.") % {"n": MAX_MONTHS})
         start = add_months(end, -(MAX_MONTHS - 1))
     return MonthRange(start=start, end=end)
 
@@ -193,7 +193,9 @@ def _reports_context(journal):
         "journal": journal,
         "by_state": by_state,
         "state_chart": state_chart,
-        "section_bars": share_bars([(t or _("No section"), n) for t, _v, n in by_state.rows]),
+        "section_bars": share_bars(
+            [(t or _("No section"), n) for t, _v, n in by_state.rows]
+        ),
         "turnaround": turnaround,
         "overdue": overdue,
         "now": timezone.now(),
@@ -259,7 +261,15 @@ def editorial_report_export(request, slug, report):
     if report == "overdue":
         return csv_response(
             name,
-            ["Submission_ID", "Title", "Reviewer", "State", "Invited", "Due", "Days_Overdue"],
+            [
+                "Submission_ID",
+                "Title",
+                "Reviewer",
+                "State",
+                "Invited",
+                "Due",
+                "Days_Overdue",
+            ],
             (
                 [
                     o.submission_id,
@@ -313,9 +323,7 @@ def sushi_report(request, report):
         return _json(sushi.SushiError(3000, report).as_json(), status=404)
     try:
         access = sushi.sushi_access(request.GET)
-        req = sushi.sushi_request(
-            request.GET, report_id=report.upper(), access=access
-        )
+        req = sushi.sushi_request(request.GET, report_id=report.upper(), access=access)
     except sushi.SushiError as error:
         return _json(error.as_json(), status=error.status)
     return _json(builder(req))

@@ -10,14 +10,14 @@ PALETTE = ["#1f5f8b", "#e07b24", "#3a9a5b", "#8e44ad"]
 
 
 def _nice_max(value: int) -> int:
-    if value <= 5:
-        return 5
-    magnitude = 10 ** int(math.floor(math.log10(value)))
-    for step in (1, 2, 2.5, 5, 10):
-        top = step * magnitude
-        if top >= value:
-            return int(math.ceil(top))
-    return value
+    """The smallest 4 x (1, 2, 3 or 5 x 10^k) at or above `value`, so that the
+    four gridlines fall on round whole numbers."""
+    magnitude = 1
+    while True:
+        for step in (1, 2, 3, 5):
+            if 4 * step * magnitude >= value:
+                return 4 * step * magnitude
+        magnitude *= 10
 
 
 def bar_chart(
@@ -59,7 +59,7 @@ def bar_chart(
                 }
             )
     ticks = [
-        {"value": int(y_max * i / 4), "y": round(top + plot_h - plot_h * i / 4, 1)}
+        {"value": y_max * i // 4, "y": round(top + plot_h - plot_h * i / 4, 1)}
         for i in range(5)
     ]
     # Label every group when they fit, otherwise every n-th.

@@ -2,12 +2,16 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-PYTEST := $(VENV)/bin/pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE = 1
+# Browser tests use Debian's Chromium; never download Playwright's browsers.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
+export PG_URL PYTEST_ARGS PYTEST_WORKERS
 
-.PHONY: run test test-sqlite test-postgres install system messages lint docs
+.PHONY: run test test-sqlite test-postgres install system system-test services \
+	messages migrate demo lint docs
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,29 +22,41 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 system:
-	@bin/system-check
+	@PYTHON=$(PYTHON) bin/system-check
 
+system-test:
+	@PYTHON=$(PYTHON) bin/system-check --test
+
+services:
+	@bin/services-up
+
+# Compiles locale/*/LC_MESSAGES/*.po; nothing to do before the first translation.
 messages: install
-	@$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	@if find locale -name '*.po' 2>/dev/null | grep -q .; then \
+		$(PY) manage.py compilemessages --ignore=.venv --ignore=var --verbosity 0; \
+	else \
+		echo "No translations to compile yet (locale/*/LC_MESSAGES/*.po)."; \
+	fi
 
-run: system install messages
+migrate: install
+	@mkdir -p var
 	$(PY) manage.py migrate --no-input
+
+demo: migrate
 	$(PY) manage.py seed_demo
+
+run: system install messages demo
+	@echo "Open http://127.0.0.1:8000/ and sign in with one of the logins above."
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install messages
-	@bin/system-check --test
-	@bin/services-up
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+test: system-test install messages services
+	@bin/run-tests sqlite postgres
 
-test-sqlite:
-	@echo "== test suite on SQLite =="
-	$(PYTEST) $(PYTEST_ARGS)
+test-sqlite: install messages
+	@bin/run-tests sqlite
 
-test-postgres:
-	@echo "== test suite on PostgreSQL =="
-	DATABASE_URL=$(PG_URL) $(PYTEST) $(PYTEST_ARGS)
+test-postgres: install messages services
+	@bin/run-tests postgres
 
 lint: install
 	$(VENV)/bin/ruff check .

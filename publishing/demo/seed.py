@@ -76,6 +76,10 @@ def demo_seed() -> tuple[Journal, list[Login]]:
         articles_bulk_create(
             journal=journal, submitter=archive_account(), count=ARCHIVE_SIZE, seed=2013
         )
+        # Bulk inserts skip the signals that keep the search index current.
+        from ..search.services import search_reindex
+
+        search_reindex(journal=journal)
     logins = [Login(spec["label"], spec["email"]) for spec in content.STAFF]
     return journal, logins
 

@@ -299,7 +299,7 @@ def celery_worker(transactional_db, tmp_path):
         process = subprocess.Popen(
             command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
         )
-    celery_app.close()  # drop any pooled connection to the old broker
+    _forget_broker_connections(celery_app)
     celery_app.conf.update(
         broker_url=broker_url,
         task_always_eager=False,
@@ -308,10 +308,25 @@ def celery_worker(transactional_db, tmp_path):
     try:
         yield Worker(process=process, mail_dir=mail_dir, log=log)
     finally:
-        celery_app.close()
+        _forget_broker_connections(celery_app)
         celery_app.conf.update(previous)
         stop(process)
         _drop_keys(broker_url, transport["global_keyprefix"])
+
+
+def _forget_broker_connections(app) -> None:
+    """Drop the app's pooled connections and producers so they follow the new broker.
+
+    Eager tasks run earlier in the session leave a producer pool bound to the
+    old transport; Celery resets these only after a fork (Celery._after_fork).
+    """
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    amqp = app.__dict__.get("amqp")
+    if amqp is not None and amqp._producer_pool is not None:
+        amqp._producer_pool.force_close_all()
+        amqp._producer_pool = None
 
 
 def _drop_keys(broker_url: str, prefix: str) -> None:

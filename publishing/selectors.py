@@ -102,6 +102,26 @@ def article_public(article_id: int, *, related: bool = True) -> Article:
     return qs.get(pk=article_id)
 
 
+def article_public_stamp(article_id: int) -> Article:
+    """Just enough of a public article to find its cached page: id, journal,
+    submission, issue, status, version and datestamp (a cheap query).
+    Raises Article.DoesNotExist like article_public."""
+    return (
+        articles_public()
+        .filter(journal__is_active=True)
+        .only(
+            "id",
+            "journal_id",
+            "submission_id",
+            "issue_id",
+            "status",
+            "version",
+            "datestamp",
+        )
+        .get(pk=article_id)
+    )
+
+
 def article_load_related(article: Article) -> Article:
     prefetch_related_objects(
         [article], _authors_prefetch(), _current_galleys_prefetch()

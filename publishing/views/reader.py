@@ -29,11 +29,16 @@ from .common import (
 CACHE_SECONDS = 600
 
 
-def _cached(key: str, build):
+# Journal details and calls for papers are edited outside publishing and do not
+# bump the generation, so the pages showing them keep them a minute at most.
+JOURNAL_DETAILS_SECONDS = 60
+
+
+def _cached(key: str, build, timeout: int = CACHE_SECONDS):
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, CACHE_SECONDS)
+        cache.set(key, value, timeout)
     return value
 
 
@@ -46,10 +51,14 @@ def journal_home(request, slug):
 
     def build():
         current = selectors.issue_current(journal)
+        calls = list(calls_open(journal))
+        for call in calls:
+            call.journal = journal  # its deadline is shown in the journal's zone
         return render_to_string(
-            "publishing/_home_issues.html",
+            "publishing/_home_content.html",
             {
                 "journal": journal,
+                "calls": calls,
                 "current": current,
                 "current_articles": selectors.issue_articles_public(current)
                 if current
@@ -58,14 +67,11 @@ def journal_home(request, slug):
             },
         )
 
+    content = _cached(key, build, JOURNAL_DETAILS_SECONDS)
     return render(
         request,
         "publishing/journal_home.html",
-        {
-            "journal": journal,
-            "calls": list(calls_open(journal)),
-            "issues_html": mark_safe(_cached(key, build)),  # noqa: S308 - our template
-        },
+        {"journal": journal, "content_html": mark_safe(content)},  # noqa: S308
     )
 
 
@@ -207,11 +213,31 @@ def _article_parts(article) -> dict:
 
 
 def article_parts(article) -> dict:
-    """Head tags, body, Signposting headers and title of an article's page."""
+    """Head tags, body, Signposting headers and title of an article's page.
+
+    `article` may be the cheap row of selectors.article_public_stamp: on a
+    cache miss the whole article is loaded."""
     stamp = article.datestamp.timestamp()
     generation = reader_cache_generation(article.journal_id)
     key = f"pub:article:{article.pk}:{stamp}:{generation}:{get_language()}"
-    return _cached(key, lambda: _article_parts(article))
+
+    def build():
+        full = article
+        if "submission" not in article._state.fields_cache:
+            full = selectors.article_public(article.pk, related=False)
+        return _article_parts(full)
+
+    return _cached(key, build)
+
+
+def journal_cached(journal_id: int):
+    """The journal row for page chrome (name, ISSN), cached for a minute."""
+    from journal.models import Journal
+
+    key = f"pub:journal:{journal_id}:{reader_cache_generation(journal_id)}"
+    return _cached(
+        key, lambda: Journal.objects.get(pk=journal_id), JOURNAL_DETAILS_SECONDS
+    )
 
 
 def article_or_404(article_id):
@@ -225,7 +251,13 @@ def article_or_404(article_id):
 
 @require_GET
 def article(request, article_id):
-    the_article = article_or_404(article_id)
+    from ..models import Article
+
+    try:
+        the_article = selectors.article_public_stamp(article_id)
+    except Article.DoesNotExist:
+        raise Http404 from None
+    the_article.journal = journal_cached(the_article.journal_id)
     usage_record(request=request, article=the_article)
     parts = article_parts(the_article)
     response = render(

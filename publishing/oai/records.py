@@ -1,14 +1,15 @@
 """Serialised metadata for a page of records, from the store or built anew.
 
-One query reads the stored XML of the whole page; only records whose article
-changed since (or never built) are loaded with their relations (a fixed number
-of queries) and written back in one upsert. A page therefore costs the same
-number of queries whatever its size, and a warm page costs two.
+The page's own query reads the stored XML of its records (see
+`selectors.with_stored_xml`); only records whose article changed since (or that
+were never built) are loaded with their relations (a fixed number of queries)
+and written back in one upsert. A page therefore costs the same number of
+queries whatever its size, and a page of stored records costs one.
 """
 
 import logging
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from ..models import OaiRecord
@@ -18,45 +19,22 @@ from .selectors import articles_for_metadata
 logger = logging.getLogger(__name__)
 
 
-def _is_current(stored: tuple, row: dict, current_fingerprint: str) -> bool:
-    datestamp, fp, built_at = stored
-    if datestamp != row["datestamp"] or fp != current_fingerprint:
-        return False
-    # The journal's and the issue's own fields (title, publisher, ISSN, issue
-    # number) appear in records too.
-    for key in ("journal__updated_at", "issue__updated_at"):
-        changed = row.get(key)
-        if changed is not None and changed > built_at:
-            return False
-    return True
-
-
 def metadata_for(rows: list[dict], prefix: str) -> dict[int, bytes]:
     """Metadata bytes per article id for the live (not deleted) rows given.
 
-    A record that cannot be expressed in the format is absent from the result.
+    Rows come from `selectors.header_page`/`record_header` with `xml`, the
+    stored metadata if still current. The others are built, stored and
+    returned. A record that cannot be expressed in the format is absent.
     """
-    if not rows:
-        return {}
-    fmt = FORMATS[prefix]
-    current_fingerprint = fingerprint()
-    by_id = {row["id"]: row for row in rows}
-    stored = {
-        article_id: (datestamp, fp, built_at, xml)
-        for article_id, datestamp, fp, built_at, xml in OaiRecord.objects.filter(
-            article_id__in=list(by_id), prefix=prefix
-        ).values_list("article_id", "datestamp", "fingerprint", "built_at", "xml")
-    }
     result: dict[int, bytes] = {}
     stale: list[int] = []
-    for article_id, row in by_id.items():
-        found = stored.get(article_id)
-        if found is not None and _is_current(found[:3], row, current_fingerprint):
-            result[article_id] = found[3].encode("utf-8")
+    for row in rows:
+        if row.get("xml") is not None:
+            result[row["id"]] = row["xml"].encode("utf-8")
         else:
-            stale.append(article_id)
+            stale.append(row["id"])
     if stale:
-        result.update(_rebuild(stale, fmt, current_fingerprint))
+        result.update(_rebuild(stale, FORMATS[prefix], fingerprint()))
     return result
 
 
@@ -64,7 +42,7 @@ def _rebuild(ids: list[int], fmt, current_fingerprint: str) -> dict[int, bytes]:
     built: dict[int, bytes] = {}
     rows: list[OaiRecord] = []
     now = timezone.now()
-    for article in articles_for_metadata(ids):
+    for article in articles_for_metadata(ids, needs_jats=fmt.needs_jats):
         try:
             xml = fmt.build(article)
         except CannotDisseminate:
@@ -85,12 +63,40 @@ def _rebuild(ids: list[int], fmt, current_fingerprint: str) -> dict[int, bytes]:
             # A savepoint, so a failed write (a concurrent delete of the
             # article) leaves the response intact; the next request retries.
             with transaction.atomic():
-                OaiRecord.objects.bulk_create(
-                    rows,
-                    update_conflicts=True,
-                    unique_fields=["article", "prefix"],
-                    update_fields=["datestamp", "fingerprint", "built_at", "xml"],
-                )
+                _store(rows)
         except DatabaseError:
             logger.warning("Could not store rebuilt OAI-PMH records", exc_info=True)
     return built
+
+
+_FIELDS = ("article_id", "prefix", "datestamp", "fingerprint", "built_at", "xml")
+
+
+def _store(rows: list[OaiRecord]) -> None:
+    """Insert or replace the rows (one statement)."""
+    if connection.vendor == "postgresql":
+        # Django binds parameters on the client with psycopg, quoting each
+        # value in Python; for a page of JATS documents that quoting costs
+        # more than the insert. A server-side-binding cursor sends them as
+        # they are, in a pipeline.
+        from psycopg import Cursor
+
+        table = connection.ops.quote_name(OaiRecord._meta.db_table)
+        columns = ", ".join(_FIELDS)
+        updates = ", ".join(f"{f} = EXCLUDED.{f}" for f in _FIELDS[2:])
+        sql = (
+            f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(_FIELDS))}) "
+            f"ON CONFLICT (article_id, prefix) DO UPDATE SET {updates}"
+        )
+        connection.ensure_connection()
+        with connection.wrap_database_errors, Cursor(connection.connection) as cursor:
+            cursor.executemany(
+                sql, [tuple(getattr(row, f) for f in _FIELDS) for row in rows]
+            )
+        return
+    OaiRecord.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["article", "prefix"],
+        update_fields=["datestamp", "fingerprint", "built_at", "xml"],
+    )

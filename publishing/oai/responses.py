@@ -19,7 +19,7 @@ from lxml import etree
 from journal.models import Journal
 
 from . import selectors, tokens
-from .metadata import FORMATS
+from .metadata import FORMATS, fingerprint
 from .protocol import (
     OAI_NS,
     OAI_SCHEMA,
@@ -108,26 +108,46 @@ def _sub(parent, name: str, text: str | None = None, **attrib):
     return el
 
 
-def _header(parent, row: dict) -> None:
-    attrib = {"status": "deleted"} if selectors.is_deleted(row["status"]) else {}
-    header = _sub(parent, "header", **attrib)
-    _sub(header, "identifier", identifier_for(row["id"]))
-    _sub(header, "datestamp", format_datestamp(row["datestamp"]))
+_HEADER, _IDENTIFIER, _DATESTAMP, _SETSPEC, _RECORD, _METADATA = (
+    _q(n)
+    for n in ("header", "identifier", "datestamp", "setSpec", "record", "metadata")
+)
+_DELETED = {"status": "deleted"}
+
+
+def _header(parent, row: dict, id_prefix: str) -> None:
+    """Append a record's header; hot in ListIdentifiers, hence spelt out."""
+    SubElement = etree.SubElement
+    if row["status"] in selectors.LIVE_STATUSES:
+        header = SubElement(parent, _HEADER)
+    else:
+        header = SubElement(parent, _HEADER, _DELETED)
+    SubElement(header, _IDENTIFIER).text = f"{id_prefix}{row['id']}"
+    stamp = row["stamp"]
+    SubElement(header, _DATESTAMP).text = (
+        stamp if isinstance(stamp, str) else format_datestamp(stamp)
+    )
     journal_slug = row["journal__slug"]
-    _sub(header, "setSpec", journal_slug)
-    if row.get("section__slug"):
-        _sub(header, "setSpec", f"{journal_slug}:{row['section__slug']}")
+    SubElement(header, _SETSPEC).text = journal_slug
+    if row["section__slug"]:
+        SubElement(header, _SETSPEC).text = f"{journal_slug}:{row['section__slug']}"
 
 
-def _record(parent, row: dict, metadata: dict[int, bytes], inserts: list[bytes]):
+def _id_prefix() -> str:
+    return identifier_for(0)[:-1]
+
+
+def _record(
+    parent, row: dict, metadata: dict[int, bytes], inserts: list[bytes], id_prefix: str
+):
     """Append a record; False if a live record has no metadata in this format."""
     deleted = selectors.is_deleted(row["status"])
     if not deleted and row["id"] not in metadata:
         return False
-    record = _sub(parent, "record")
-    _header(record, row)
+    record = etree.SubElement(parent, _RECORD)
+    _header(record, row, id_prefix)
     if not deleted:
-        _sub(record, "metadata").append(etree.Comment(MARKER))
+        etree.SubElement(record, _METADATA).append(etree.Comment(MARKER))
         inserts.append(metadata[row["id"]])
     return True
 
@@ -225,9 +245,17 @@ def list_sets(request: OaiRequest) -> Document:
 # --- GetRecord --------------------------------------------------------------
 
 
-def _record_row(identifier: str, request: OaiRequest) -> dict:
+def _record_row(
+    identifier: str, request: OaiRequest, prefix: str | None = None
+) -> dict:
     article_id = article_id_from(identifier)
-    row = selectors.record_header(article_id) if article_id is not None else None
+    row = None
+    if article_id is not None:
+        row = selectors.record_header(
+            article_id,
+            prefix=prefix,
+            fingerprint=fingerprint() if prefix else None,
+        )
     if row is None:
         raise OaiError(
             "idDoesNotExist",
@@ -251,7 +279,7 @@ def _format(prefix: str, request: OaiRequest):
 
 def get_record(request: OaiRequest) -> Document:
     fmt = _format(request.args["metadataPrefix"], request)
-    row = _record_row(request.args["identifier"], request)
+    row = _record_row(request.args["identifier"], request, fmt.prefix)
     deleted = selectors.is_deleted(row["status"])
     metadata = {}
     if not deleted:
@@ -265,7 +293,7 @@ def get_record(request: OaiRequest) -> Document:
             )
     root = envelope(echo_attributes(request.echo()))
     inserts: list[bytes] = []
-    _record(_sub(root, "GetRecord"), row, metadata, inserts)
+    _record(_sub(root, "GetRecord"), row, metadata, inserts, _id_prefix())
     return Document(root, inserts)
 
 
@@ -351,7 +379,11 @@ def list_records(request: OaiRequest, *, with_metadata: bool) -> Document:
 
     size = page_size()
     rows = selectors.header_page(
-        window, needs_jats=fmt.needs_jats, after_id=position.after_id, size=size
+        window,
+        needs_jats=fmt.needs_jats,
+        after_id=position.after_id,
+        size=size,
+        fingerprint=fingerprint() if with_metadata else None,
     )
     more = len(rows) > size
     rows = rows[:size]
@@ -369,10 +401,11 @@ def list_records(request: OaiRequest, *, with_metadata: bool) -> Document:
     root = envelope(echo_attributes(request.echo()))
     body = _sub(root, "ListRecords" if with_metadata else "ListIdentifiers")
     inserts: list[bytes] = []
+    id_prefix = _id_prefix()
     if with_metadata:
         live = [row for row in rows if not selectors.is_deleted(row["status"])]
         metadata = metadata_for(live, fmt.prefix)
-        sent = sum(_record(body, row, metadata, inserts) for row in rows)
+        sent = sum(_record(body, row, metadata, inserts, id_prefix) for row in rows)
         if not sent:
             raise OaiError(
                 "noRecordsMatch",
@@ -381,7 +414,7 @@ def list_records(request: OaiRequest, *, with_metadata: bool) -> Document:
             )
     else:
         for row in rows:
-            _header(body, row)
+            _header(body, row, id_prefix)
 
     resumed = token_text is not None
     if more:

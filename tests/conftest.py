@@ -13,3 +13,17 @@ def _media_and_language(settings, tmp_path):
                 "OPTIONS": {"location": str(tmp_path / "media"), "base_url": "/media/"},
             },
         }
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches, whatever ran before it in this process.
+
+    The local-memory cache outlives a test; without this, results would depend
+    on the order tests run in (and on how pytest-xdist shares them out).
+    """
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield

@@ -87,5 +87,6 @@ class CrossrefDepositAdmin(admin.ModelAdmin):
 class JournalPublishingSettingsAdmin(admin.ModelAdmin):
     list_display = ["journal", "article_doi_pattern", "issue_doi_pattern"]
 
+
 # SUSHI credentials (publishing.stats).
 from .stats import admin as _stats_admin  # noqa: E402,F401

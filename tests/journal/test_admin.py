@@ -19,9 +19,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client, settings):
-    # Only the admin and account pages, so the admin is tested apart from the
-    # other apps' pages.
-    settings.ROOT_URLCONF = "tests.journal.urls_standins"
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     return client
 

@@ -11,11 +11,6 @@ from tests.factories import CallFactory, JournalFactory, RoleFactory, UserFactor
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def standins(settings):
-    settings.ROOT_URLCONF = "tests.journal.urls_standins"
-
-
 def cards(html: str) -> list[str]:
     return re.findall(r'data-card="([a-z-]+)"', html)
 
@@ -26,9 +21,7 @@ def test_dashboard_needs_sign_in(client):
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_author_sees_submissions_start_and_review_queue_but_no_journal_office(
-    client, standins
-):
+def test_author_sees_submissions_start_and_review_queue_but_no_journal_office(client):
     journal = JournalFactory(slug="ijcsr", abbreviation="IJCSRP")
     author = RoleFactory(journal=journal, role=Role.AUTHOR).user
     client.force_login(author)
@@ -45,7 +38,7 @@ def test_author_sees_submissions_start_and_review_queue_but_no_journal_office(
     assert "two-factor" not in html
 
 
-def test_start_a_submission_lists_every_active_journal_only(client, standins):
+def test_start_a_submission_lists_every_active_journal_only(client):
     JournalFactory(slug="first")
     JournalFactory(slug="second")
     JournalFactory(slug="closed", is_active=False)
@@ -59,9 +52,7 @@ def test_start_a_submission_lists_every_active_journal_only(client, standins):
 
 
 @pytest.mark.parametrize("role", [Role.EDITOR, Role.MANAGER])
-def test_editor_and_manager_see_the_editorial_office_and_production(
-    client, standins, role
-):
+def test_editor_and_manager_see_the_editorial_office_and_production(client, role):
     journal = JournalFactory(slug="ijcsr")
     person = RoleFactory(journal=journal, role=role).user
     client.force_login(person)
@@ -74,7 +65,7 @@ def test_editor_and_manager_see_the_editorial_office_and_production(
     assert 'href="/j/ijcsr/production/"' in html
 
 
-def test_section_editor_sees_the_editorial_office_but_not_production(client, standins):
+def test_section_editor_sees_the_editorial_office_but_not_production(client):
     journal = JournalFactory(slug="ijcsr")
     client.force_login(RoleFactory(journal=journal, role=Role.SECTION_EDITOR).user)
 
@@ -84,9 +75,7 @@ def test_section_editor_sees_the_editorial_office_but_not_production(client, sta
     assert "production" not in found
 
 
-def test_production_editor_sees_production_but_not_the_editorial_office(
-    client, standins
-):
+def test_production_editor_sees_production_but_not_the_editorial_office(client):
     journal = JournalFactory(slug="ijcsr")
     client.force_login(RoleFactory(journal=journal, role=Role.PRODUCTION_EDITOR).user)
 
@@ -97,7 +86,7 @@ def test_production_editor_sees_production_but_not_the_editorial_office(
     assert 'href="/j/ijcsr/production/"' in html
 
 
-def test_editor_of_one_journal_gets_no_office_for_another(client, standins):
+def test_editor_of_one_journal_gets_no_office_for_another(client):
     mine = JournalFactory(slug="mine")
     JournalFactory(slug="theirs")
     client.force_login(RoleFactory(journal=mine, role=Role.EDITOR).user)
@@ -109,7 +98,7 @@ def test_editor_of_one_journal_gets_no_office_for_another(client, standins):
     assert "/j/theirs/production/" not in html
 
 
-def test_superuser_sees_the_office_of_every_active_journal(client, standins):
+def test_superuser_sees_the_office_of_every_active_journal(client):
     JournalFactory(slug="one")
     JournalFactory(slug="two")
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
@@ -120,7 +109,7 @@ def test_superuser_sees_the_office_of_every_active_journal(client, standins):
     assert 'href="/j/two/editorial/"' in html
 
 
-def test_open_calls_are_listed_with_the_deadline_in_the_journals_time(client, standins):
+def test_open_calls_are_listed_with_the_deadline_in_the_journals_time(client):
     journal = JournalFactory(timezone="Asia/Almaty")
     CallFactory(
         journal=journal,
@@ -142,7 +131,7 @@ def test_open_calls_are_listed_with_the_deadline_in_the_journals_time(client, st
 
 
 def test_dashboard_query_count_does_not_grow_with_journals(
-    client, standins, django_assert_max_num_queries
+    client, django_assert_max_num_queries
 ):
     person = UserFactory()
     journal = JournalFactory()

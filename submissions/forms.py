@@ -72,11 +72,12 @@ class MetadataForm(forms.Form):
                 required=required,
                 max_length=500,
                 initial=submission.title_in(code),
+                widget=forms.TextInput(attrs={"lang": code}),
             )
             fields[f"abstract_{code}"] = forms.CharField(
                 label=_("Abstract (%(lang)s)") % {"lang": name},
                 required=required,
-                widget=forms.Textarea(attrs={"rows": 6}),
+                widget=forms.Textarea(attrs={"rows": 6, "lang": code}),
                 initial=submission.abstract_in(code),
             )
             fields[f"keywords_{code}"] = forms.CharField(
@@ -84,6 +85,7 @@ class MetadataForm(forms.Form):
                 required=required,
                 help_text=_("Separate keywords with commas."),
                 initial=", ".join(submission.keywords_in(code)),
+                widget=forms.TextInput(attrs={"lang": code}),
             )
         self.fields = {**fields, **self.fields}
         self.fields["references"].initial = submission.references

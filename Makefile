@@ -19,7 +19,12 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet -e ".[test]"
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core for the accessibility tests (package-lock.json); skipped without npm.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: the accessibility tests need axe-core (npm ci)."; fi
+
+install: $(VENV)/.installed node_modules/.package-lock.json
 
 system:
 	@PYTHON=$(PYTHON) bin/system-check

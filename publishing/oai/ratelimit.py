@@ -17,6 +17,13 @@ DEFAULT_WINDOW = 60
 
 
 def client_key(request) -> str:
+    """The client's address. Behind a reverse proxy every request comes from
+    the proxy, so `OAI_CLIENT_IP_HEADER` (e.g. "HTTP_X_FORWARDED_FOR") names
+    the header the trusted proxy sets; of a list, the last entry is the one
+    that proxy added."""
+    header = getattr(settings, "OAI_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[-1].strip()[:64]
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 

@@ -2,9 +2,18 @@
 
 A token carries the whole query and a keyset position, signed with the site's
 secret, so any worker can answer the next page without a token table and a
-harvester cannot forge or alter one. Pages are cut by keyset (the last article
-id sent), never by OFFSET: the cost of a page does not grow with its depth, and
-a record published, changed or withdrawn during a harvest shifts nothing.
+harvester cannot forge or alter one. Pages are cut by keyset, never by OFFSET,
+so the cost of a page does not grow with its depth.
+
+The keyset is the article id, which never changes, rather than the datestamp,
+which does. Ordered by datestamp, a record corrected mid-harvest jumps behind
+the position: with an open window it is sent twice, and with a window frozen
+at the first request it drops out of the harvest altogether. Ordered by id,
+every record in the window when the harvest starts is sent exactly once (in
+its state when its page is served), a record published meanwhile is sent once
+if its id is still ahead, and anything changed behind the position is caught by
+the next incremental harvest, which starts from this one's first responseDate.
+completeListSize is counted at the first request and carried in the token.
 """
 
 from dataclasses import asdict, dataclass

@@ -110,3 +110,18 @@ def test_heavy_harvester_is_told_to_wait_while_others_are_served(oai, settings):
     assert refused.status_code == 503
     assert 1 <= int(refused["Retry-After"]) <= 60
     assert oai.raw({"verb": "Identify"}, REMOTE_ADDR="192.0.2.20").status_code == 200
+
+
+def test_behind_a_proxy_clients_are_told_apart_by_the_forwarded_address(oai, settings):
+    settings.OAI_RATE_LIMIT = 1
+    settings.OAI_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    cache.clear()
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+
+    first = oai.raw({"verb": "Identify"}, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    again = oai.raw({"verb": "Identify"}, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    other = oai.raw(
+        {"verb": "Identify"}, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.8", **proxy
+    )
+
+    assert (first.status_code, again.status_code, other.status_code) == (200, 503, 200)

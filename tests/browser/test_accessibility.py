@@ -76,6 +76,7 @@ def site():
             "issue-toc": f"/j/{slug}/issues/{issue.pk}/",
             "article": f"/article/{articles[0].pk}/",
             "search": f"/j/{slug}/search/?q=recruitment",
+            "search-all-journals": "/search/?q=merit&sort=newest",
             "statistics": f"/j/{slug}/statistics/",
             "journals": "/",
             "login": "/accounts/login/",

@@ -140,9 +140,12 @@ def test_post_form_answers_like_get_without_a_csrf_token(
     assert doc.find(f".//{{{NS['oai_dc']}}}dc") is not None
 
 
-def test_other_http_methods_are_refused(oai):
-    assert oai.raw({"verb": "Identify"}, method="get").status_code == 200
+def test_head_is_answered_and_other_http_methods_are_refused(oai):
+    head = oai.client.head("/oai", {"verb": "Identify"})
+    assert head.status_code == 200
+    assert head["Content-Type"] == "text/xml; charset=utf-8"
     assert oai.client.put("/oai").status_code == 405
+    assert oai.client.delete("/oai").status_code == 405
 
 
 def test_retracted_article_stays_a_full_record(oai):

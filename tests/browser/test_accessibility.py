@@ -176,6 +176,15 @@ def test_russian_pages_pass_axe_core_and_fit_a_phone_screen(
     assert phone_page.locator("html").get_attribute("lang") == "ru"
 
 
+def test_russian_author_pages_pass_axe_core(page, live_server, site):
+    login(page, live_server, site.author)
+    page.context.add_cookies(
+        [{"name": "django_language", "value": "ru", "url": live_server.url}]
+    )
+    check_pages(page, live_server, site.author_pages, prefix="ru")
+    assert page.locator("html").get_attribute("lang") == "ru"
+
+
 def test_reader_switches_the_article_page_to_russian(page, live_server, site):
     url = f"{live_server.url}{site.public['article']}"
     page.goto(url)

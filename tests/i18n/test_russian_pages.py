@@ -140,3 +140,17 @@ def test_signed_in_author_pages_are_in_russian(client, issue_and_article):
         assert response.status_code == 200, url
         assert words in response.content.decode(), url
         assert "Выйти" in response.content.decode(), url
+
+
+def test_submission_dates_use_the_russian_genitive_month(client):
+    author = UserFactory()
+    submission = SubmissionFactory(submitter=author, state=State.SUBMITTED)
+    type(submission).objects.filter(pk=submission.pk).update(submitted_at=PUBLISHED)
+    client.force_login(author)
+    url = reverse("submissions:detail", args=[submission.pk])
+
+    english = client.get(url).content.decode()
+    russian = _in_russian(client).get(url).content.decode()
+
+    assert "5 March 2026" in english
+    assert "5 марта 2026" in russian

@@ -355,7 +355,9 @@ def digests_send(*, now=None) -> int:
         since = pref.last_digest_at or (now - timedelta(days=1))
         items = [r for r in by_user[pref.user_id] if r.sent_at > since]
         with transaction.atomic():
-            locked = NotificationPreference.objects.select_for_update().get(pk=pref.pk)
+            locked = NotificationPreference.objects.select_for_update(of=("self",)).get(
+                pk=pref.pk
+            )
             if locked.last_digest_at != pref.last_digest_at:
                 continue  # another run got here first
             locked.last_digest_at = now

@@ -166,7 +166,9 @@ def crossref_deposit_record_response(*, deposit: CrossrefDeposit, body: bytes) -
     now = timezone.now()
     with transaction.atomic():
         items = list(
-            deposit.items.select_for_update().exclude(status=DepositStatus.FAILED)
+            deposit.items.select_for_update(of=("self",)).exclude(
+                status=DepositStatus.FAILED
+            )
         )
         for item in items:
             if item.status == DepositStatus.SUCCESS:

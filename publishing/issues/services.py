@@ -192,7 +192,7 @@ def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
     now = now or timezone.now()
     with transaction.atomic():
         issue = (
-            Issue.objects.select_for_update()
+            Issue.objects.select_for_update(of=("self",))
             .select_related("journal", "volume")
             .get(pk=issue.pk)
         )
@@ -279,7 +279,7 @@ def article_publish(*, article: Article, actor, now=None) -> Article:
     now = now or timezone.now()
     with transaction.atomic():
         article = (
-            Article.objects.select_for_update()
+            Article.objects.select_for_update(of=("self",))
             .select_related("submission", "journal", "issue__volume")
             .get(pk=article.pk)
         )
@@ -327,7 +327,7 @@ def article_new_version(*, article: Article, actor, reason: str) -> ArticleVersi
     if article.status != ArticleStatus.PUBLISHED:
         raise DomainError(_("Only a published article can be corrected."))
     with transaction.atomic():
-        article = Article.objects.select_for_update().get(pk=article.pk)
+        article = Article.objects.select_for_update(of=("self",)).get(pk=article.pk)
         frozen = ArticleVersion.objects.create(
             article=article,
             number=article.version,

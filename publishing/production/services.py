@@ -216,7 +216,7 @@ def galley_store(
     galley.file.save(f"{kind}.{extension}", ContentFile(content), save=False)
     try:
         with transaction.atomic():
-            locked = Article.objects.select_for_update().get(pk=article.pk)
+            locked = Article.objects.select_for_update(of=("self",)).get(pk=article.pk)
             last = locked.galleys.filter(kind=kind).aggregate(m=Max("version"))["m"]
             galley.version = (last or 0) + 1
             galley.is_current = True

@@ -42,7 +42,7 @@ def usage_event_record(
         if not Article.objects.filter(pk=article_id).exists():
             return False
         near = (
-            UsageEvent.objects.select_for_update()
+            UsageEvent.objects.select_for_update(of=("self",))
             .filter(
                 article_id=article_id,
                 galley_kind=galley_kind,
@@ -142,7 +142,7 @@ def _monthly_add(counts: dict[tuple, int]) -> None:
     articles = {key[0] for key in counts}
     existing = {
         (row.article_id, row.galley_kind, row.month, row.metric): row
-        for row in UsageMonthly.objects.select_for_update().filter(
+        for row in UsageMonthly.objects.select_for_update(of=("self",)).filter(
             article_id__in=articles, month__in=[_as_date(m) for m in months]
         )
     }

@@ -285,11 +285,13 @@ def submission_file_upload(
     stem = base.rsplit(".", 1)[0] if "." in base else base
     original = f"{stem[:200]}.{detected.extension}"
     with transaction.atomic():
-        last = (
-            SubmissionFile.objects.select_for_update()
-            .filter(submission=submission, kind=kind)
-            .aggregate(m=Max("version"))["m"]
+        # Lock the submission so two uploads of one kind cannot take one version.
+        list(
+            Submission.objects.select_for_update(of=("self",)).filter(pk=submission.pk)
         )
+        last = SubmissionFile.objects.filter(
+            submission=submission, kind=kind
+        ).aggregate(m=Max("version"))["m"]
         record = SubmissionFile(
             submission=submission,
             kind=kind,

@@ -1,6 +1,7 @@
 """Pages speak Russian to a reader who chose Russian: words, dates and numbers."""
 
 import datetime
+import re
 
 import pytest
 from django.conf import settings
@@ -154,3 +155,18 @@ def test_submission_dates_use_the_russian_genitive_month(client):
 
     assert "5 March 2026" in english
     assert "5 марта 2026" in russian
+
+
+def test_statistics_charts_keep_decimal_points_in_russian(client, issue_and_article):
+    issue, _article = issue_and_article
+    url = reverse("stats:journal", args=[issue.journal.slug])
+
+    html = _in_russian(client).get(url).content.decode()
+    svg = html[
+        html.index("<svg viewBox") : html.index("</svg>", html.index("<svg viewBox"))
+    ]
+
+    assert "<rect " in svg
+    # A decimal comma in a coordinate makes the browser drop the bar.
+    assert not re.search(r'\b(x|y|width|height|x1|x2|y1|y2)="[^"]*,', svg)
+    assert not re.search(r"rotate\([^)]*,", svg)

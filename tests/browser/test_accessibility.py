@@ -13,6 +13,8 @@ import pytest
 
 from journal.models import Role
 from publishing.search.services import search_index_article
+from reviews.services import review_invite, round_open
+from reviews.tokens import invitation_token
 from submissions.models import State
 from tests.browser.conftest import REPO_ROOT, login, screenshot
 from tests.factories import (
@@ -24,6 +26,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.publishing.factories import GalleyFactory, html_galley, published_issue
+from tests.reviews.factories import anonymous_submission
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -196,3 +199,20 @@ def test_reader_switches_the_article_page_to_russian(page, live_server, site):
     assert page.locator("html").get_attribute("lang") == "ru"
     assert page.get_by_role("heading", name="Как цитировать").is_visible()
     screenshot(page, "article-ru")
+
+
+def test_reviewer_invitation_link_pages_pass_axe_core(page, phone_page, live_server):
+    submission, editor = anonymous_submission()
+    review_round = round_open(submission=submission, actor=editor)
+    reviewer = UserFactory(email="reviewer@example.org")
+    assignment = review_invite(round=review_round, actor=editor, reviewer=reviewer)
+    invitation = f"/reviews/invitation/{invitation_token(assignment)}/"
+
+    check_pages(page, live_server, {"invitation": invitation}, prefix="a11y")
+    check_pages(
+        phone_page, live_server, {"invitation": invitation}, prefix="phone", phone=True
+    )
+    page.goto(f"{live_server.url}/reviews/invitation/not-a-token/")
+    assert page.locator("h1").count() == 1
+    violations = axe_violations(page)
+    assert not violations, describe("broken invitation link", violations)

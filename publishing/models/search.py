@@ -12,7 +12,8 @@ class SearchDocument(models.Model):
 
     A row exists only while the article is public; `search_index_article`
     writes and deletes it. On PostgreSQL `search_vector` holds the weighted
-    tsvector (GIN-indexed); on SQLite the text is mirrored into an FTS5 table
+    tsvector (GIN-indexed) and `rank_vector` the same without the full text;
+    on SQLite the text is mirrored into an FTS5 table
     (`publishing_search_fts`, rowid = article id) created by the migration.
     `languages` and `countries` are delimited (",en,ru,") so a filter is a
     plain substring match that works on both databases.
@@ -38,6 +39,10 @@ class SearchDocument(models.Model):
     authors = models.TextField(_("authors"), blank=True)
     body = models.TextField(_("full text"), blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Ranking reads this smaller vector (everything but the full text), so that
+    # ordering thousands of matches does not unpack every body; a match found
+    # only in the full text ranks after any match in the title or metadata.
+    rank_vector = SearchVectorField(null=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

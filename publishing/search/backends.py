@@ -40,15 +40,15 @@ class PostgresBackend:
         self.write_many(type(document), [document])
 
     def write_many(self, model, documents) -> None:
-        vector = (
+        head = (
             SearchVector("title", weight="A", config=PG_CONFIG)
             + SearchVector("keywords", weight="B", config=PG_CONFIG)
             + SearchVector("authors", weight="B", config=PG_CONFIG)
             + SearchVector("abstract", weight="C", config=PG_CONFIG)
-            + SearchVector("body", weight="D", config=PG_CONFIG)
         )
         model.objects.filter(pk__in=[d.pk for d in documents]).update(
-            search_vector=vector
+            search_vector=head + SearchVector("body", weight="D", config=PG_CONFIG),
+            rank_vector=head,
         )
 
     def delete(self, article_id: int) -> None:
@@ -65,7 +65,7 @@ class PostgresBackend:
     def match(self, qs: QuerySet, raw: str) -> QuerySet:
         query = self._query(raw)
         return qs.filter(search_vector=query).annotate(
-            rank=SearchRank(F("search_vector"), query)
+            rank=SearchRank(F("rank_vector"), query)
         )
 
     def highlights(self, model, ids: list[int], raw: str) -> dict[int, tuple]:

@@ -1,8 +1,8 @@
 """Reads of the search index: results pages, filter choices, related lists.
 
 Only public articles of active journals are ever returned: documents exist
-only for them, and every read filters on the article's status again so that a
-document left behind by a failed update still cannot leak an article.
+only for them, and the rows of a results page are checked against their
+article again, so that a document not yet refreshed cannot leak an article.
 """
 
 from dataclasses import dataclass, field
@@ -77,9 +77,17 @@ def marked(text: str) -> SafeString:
 
 
 def documents_public() -> QuerySet[SearchDocument]:
-    return SearchDocument.objects.filter(
-        article__status__in=PUBLIC_STATUSES, journal__is_active=True
-    )
+    """Documents exist only for public articles, so matching and counting stay
+    on this table (a join to articles would be probed for every match); the
+    small journal table is joined so a closed journal disappears at once."""
+    return SearchDocument.objects.filter(journal__is_active=True)
+
+
+def _still_public(document: SearchDocument) -> bool:
+    # A document whose article was taken down a moment ago (the index is
+    # refreshed after commit) or whose journal was closed is never shown.
+    article = document.article
+    return article.status in PUBLIC_STATUSES and article.journal.is_active
 
 
 def search_queryset(params: SearchParams) -> QuerySet[SearchDocument]:
@@ -158,7 +166,7 @@ def search_articles(
     )
     paginator = Paginator(qs, per_page)
     the_page = paginator.get_page(page)
-    documents = list(the_page.object_list)
+    documents = [d for d in the_page.object_list if _still_public(d)]
     highlights = {}
     if documents and not q.is_empty(params.text):
         highlights = backend().highlights(

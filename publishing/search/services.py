@@ -165,41 +165,52 @@ def search_index_articles(*, article_ids: list[int]) -> int:
     return len(documents)
 
 
-def _similarity_query(document: SearchDocument) -> str:
-    terms = [f'"{k}"' for k in document.keyword_list[:10]]
-    seen = set()
+def _keyword_query(document: SearchDocument) -> str:
+    return " or ".join(f'"{k}"' for k in document.keyword_list[:10])
+
+
+def _title_query(document: SearchDocument) -> str:
+    terms, seen = [], set()
     for word in _TITLE_WORD.findall(document.title.lower()):
         if word not in STOPWORDS and word not in seen and not word.isdigit():
             seen.add(word)
             terms.append(word)
-    return " or ".join(terms[:20])
+    return " or ".join(terms[:12])
+
+
+def _candidates(document: SearchDocument, raw: str, exclude: set[int]) -> list:
+    if not raw:
+        return []
+    return list(
+        backend()
+        .match(SearchDocument.objects.exclude(pk__in=exclude), raw)
+        .order_by("-rank", "-published_at")
+        .values_list("pk", "rank", "keywords")[:RELATED_CANDIDATES]
+    )
 
 
 def related_compute(*, article_id: int, limit: int = RELATED_LIMIT) -> list[int]:
     """Store the article's `limit` most similar public articles, best first.
 
-    Similarity: the full-text rank of the other articles against the
-    article's keywords and title words, plus a bonus for every keyword they
-    share. Returns the related article ids.
+    Candidates are the articles matching its keywords (as phrases), and when
+    those are too few, the words of its title; each scores its full-text rank
+    (relative to the best) plus a bonus for every keyword it shares. Returns
+    the related article ids.
     """
     document = SearchDocument.objects.filter(pk=article_id).first()
     if document is None:
         RelatedArticle.objects.filter(article_id=article_id).delete()
         return []
-    raw = _similarity_query(document)
+    candidates = _candidates(document, _keyword_query(document), {article_id})
+    if len(candidates) < limit:
+        seen = {article_id, *(c[0] for c in candidates)}
+        candidates += _candidates(document, _title_query(document), seen)
+    top = max((float(c[1] or 0) for c in candidates), default=0) or 1.0
+    own = {k.lower() for k in document.keyword_list}
     scored: list[tuple[float, int]] = []
-    if raw:
-        candidates = list(
-            backend()
-            .match(SearchDocument.objects.exclude(pk=article_id), raw)
-            .order_by("-rank", "-published_at")
-            .values_list("pk", "rank", "keywords")[:RELATED_CANDIDATES]
-        )
-        top = max((float(c[1] or 0) for c in candidates), default=0) or 1.0
-        own = {k.lower() for k in document.keyword_list}
-        for pk, rank, keywords in candidates:
-            shared = len(own & {k.lower() for k in keywords.split("\n") if k})
-            scored.append((float(rank or 0) / top + 0.5 * shared, pk))
+    for pk, rank, keywords in candidates:
+        shared = len(own & {k.lower() for k in keywords.split("\n") if k})
+        scored.append((float(rank or 0) / top + 0.5 * shared, pk))
     scored.sort(key=lambda item: (-item[0], -item[1]))
     chosen = scored[:limit]
     with transaction.atomic():

@@ -34,8 +34,9 @@ from submissions.services import (
 from ..models import Article
 from . import content
 from .archive import articles_bulk_create
-from .manuscript import manuscript_docx
-from .submissions import SUBMISSIONS
+from .manuscript import REFERENCES, manuscript_docx
+from .pipeline import complete_articles_possible, complete_articles_seed
+from .submissions import COMPLETE, SUBMISSIONS
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ARCHIVE_EMAIL = f"editorial-office@{content.EMAIL_DOMAIN}"
@@ -54,8 +55,13 @@ def demo_journal() -> Journal | None:
     return Journal.objects.filter(slug=content.JOURNAL["slug"]).first()
 
 
-def demo_seed() -> tuple[Journal, list[Login]]:
-    """Create whatever of the demo is missing. Returns the journal and the logins."""
+def demo_seed(*, complete: bool = True) -> tuple[Journal, list[Login]]:
+    """Create whatever of the demo is missing. Returns the journal and the logins.
+
+    With `complete`, a few manuscripts are also taken through review, production
+    (JATS, HTML and PDF) and publication in an issue of the current year; that
+    needs the JATS schema (settings.SCHEMAS_DIR) and is skipped without it.
+    """
     journal = _journal()
     sections = _sections(journal)
     people = {spec["key"]: _person(spec) for spec in content.STAFF + content.AUTHORS}
@@ -80,6 +86,12 @@ def demo_seed() -> tuple[Journal, list[Login]]:
         from ..search.services import search_reindex
 
         search_reindex(journal=journal)
+    if complete and complete_articles_possible():
+        for spec in COMPLETE:
+            _submission(journal, sections, call, people, {**spec, "steps": ["submit"]})
+        complete_articles_seed(
+            journal=journal, people=people, specs=COMPLETE, upload=_upload
+        )
     logins = [Login(spec["label"], spec["email"]) for spec in content.STAFF]
     return journal, logins
 
@@ -195,6 +207,7 @@ def _upload(spec: dict, author: User, *, revised: bool = False) -> SimpleUploade
         author_name=author.full_name,
         seed=len(title[other]),
         revised=revised,
+        references=spec.get("references"),
     )
     # What an author's own file is typically called; it is stored under a
     # random name.
@@ -226,10 +239,7 @@ def _submission(journal, sections, call, people, spec) -> Submission | None:
             title=spec["title"],
             abstract=spec["abstract"],
             keywords=spec["keywords"],
-            references=(
-                "OECD. (2019). Recommendation of the Council on Public Service "
-                "Leadership and Capability. OECD Publishing."
-            ),
+            references="\n".join(spec.get("references", REFERENCES[:1])),
             funding=spec.get("funding", ""),
         )
         contributor_add_submitter(submission=submission, actor=author)

@@ -249,3 +249,85 @@ SUBMISSIONS = [
     },
 ]
 # fmt: on
+
+# Manuscripts taken through the whole pipeline to published articles with HTML,
+# PDF and JATS (publishing/demo/pipeline.py). `reviewers` are keys of people;
+# `decisions` are the editor's decision after each review round.
+# fmt: off
+COMPLETE = [
+    {
+        "submitter": "author",
+        "section": "research-articles",
+        "title": {
+            "en": "Training that changes practice: the civil service training system of Kazakhstan, 2019–2023",
+            "ru": "Обучение, меняющее практику: система подготовки государственных служащих Казахстана в 2019–2023 годах",
+        },
+        "abstract": {
+            "en": "Kazakhstan trains several thousand civil servants a year, yet little is known about whether training changes how they work. Using training records, a survey of 840 participants and their managers, and interviews in five state bodies, this article shows that courses linked to a concrete work task and to career decisions had lasting effects, while compulsory generic courses did not. It proposes three changes to how training needs are planned and evaluated.",
+            "ru": "В Казахстане ежегодно проходят обучение несколько тысяч государственных служащих, однако мало известно, меняет ли обучение их работу. На основе учётных данных об обучении, опроса 840 слушателей и их руководителей и интервью в пяти государственных органах показано, что курсы, связанные с конкретной рабочей задачей и карьерными решениями, дают устойчивый эффект, а обязательные общие курсы — нет. Предложены три изменения в планировании и оценке потребностей в обучении.",
+        },
+        "keywords": {
+            "en": ["civil service training", "capacity building", "evaluation", "Kazakhstan"],
+            "ru": ["обучение государственных служащих", "развитие потенциала", "оценка", "Казахстан"],
+        },
+        "coauthors": [
+            {"given_name": "Dinara", "family_name": "Seitkali", "email": "dinara.seitkali@ijcsrp.example.org", "affiliation": "Academy of Public Administration under the President of the Republic of Kazakhstan", "country": "KZ", "name_translations": {"ru": {"given": "Динара", "family": "Сейткали"}}},
+        ],
+        "references": [
+            "Kirkpatrick, D. L., & Kirkpatrick, J. D. (2006). Evaluating Training Programs: The Four Levels (3rd ed.). Berrett-Koehler.",
+            "OECD. (2019). Recommendation of the Council on Public Service Leadership and Capability. OECD Publishing.",
+            "Knox, C., & Janenova, S. (2019). The e-government paradox in post-Soviet countries. International Journal of Public Sector Management, 32(6), 600–615.",
+            "UNDP. (2015). From Old Public Administration to the New Public Service. UNDP Global Centre for Public Service Excellence.",
+        ],
+        "reviewers": ["reviewer", "kim"],
+        "decisions": ["minor-revision", "accept"],
+    },
+    {
+        "submitter": "toktogulov",
+        "section": "case-studies",
+        "handled_by": "section-editor",
+        "title": {
+            "en": "From paper files to one HR information system: digitising personnel records in the Kyrgyz civil service",
+            "ru": "От бумажных дел к единой информационной системе: цифровизация кадрового учёта на государственной службе Кыргызстана",
+        },
+        "abstract": {
+            "en": "The case follows the move of 30,000 personnel files of the Kyrgyz civil service into one HR information system between 2019 and 2023: how the data were cleaned, which processes were redesigned first, and how the system is now used to plan competitions and training.",
+            "ru": "В кейсе прослежен перевод 30 000 личных дел государственных служащих Кыргызстана в единую кадровую информационную систему в 2019–2023 годах: как очищались данные, какие процессы были перестроены в первую очередь и как система используется сейчас для планирования конкурсов и обучения.",
+        },
+        "keywords": {
+            "en": ["HR information systems", "digital transformation", "personnel records", "Kyrgyz Republic"],
+            "ru": ["кадровые информационные системы", "цифровая трансформация", "кадровый учёт", "Кыргызская Республика"],
+        },
+        "references": [
+            "World Bank. (2019). Innovating Bureaucracy for a More Capable Government. World Bank.",
+            "Meyer-Sahling, J.-H., Mikkelsen, K. S., & Schuster, C. (2018). Civil service management and corruption: What we know and what we don't. Public Administration, 96(2), 276–285.",
+            "OECD. (2019). Recommendation of the Council on Public Service Leadership and Capability. OECD Publishing.",
+        ],
+        "reviewers": ["reviewer", "sargsyan"],
+        "decisions": ["accept"],
+    },
+    {
+        "submitter": "kovalenko",
+        "section": "research-articles",
+        "title": {
+            "en": "A competency framework for senior civil servants in Ukraine: design, use and first evaluation",
+            "ru": "Рамка компетенций для высшего корпуса государственной службы Украины: разработка, применение и первая оценка",
+        },
+        "abstract": {
+            "en": "The article describes how a competency framework for senior civil service positions was designed with ministries, how it is used in selection and appraisal, and what the first evaluation of 310 appointments found about its effect on the quality and speed of selection.",
+            "ru": "В статье описано, как совместно с министерствами разрабатывалась рамка компетенций для должностей высшего корпуса государственной службы, как она применяется при отборе и оценке и что показала первая оценка 310 назначений относительно её влияния на качество и скорость отбора.",
+        },
+        "keywords": {
+            "en": ["competency framework", "senior civil service", "selection", "Ukraine"],
+            "ru": ["рамка компетенций", "высший корпус государственной службы", "отбор кадров", "Украина"],
+        },
+        "references": [
+            "OECD. (2017). Skills for a High Performing Civil Service. OECD Publishing.",
+            "Meyer-Sahling, J.-H., Mikkelsen, K. S., & Schuster, C. (2018). Civil service management and corruption: What we know and what we don't. Public Administration, 96(2), 276–285.",
+            "UNDP. (2015). From Old Public Administration to the New Public Service. UNDP Global Centre for Public Service Excellence.",
+        ],
+        "reviewers": ["reviewer", "ganbold"],
+        "decisions": ["accept"],
+    },
+]
+# fmt: on

@@ -39,15 +39,11 @@ from ..issues.services import (
     issue_save,
     volume_save,
 )
-from ..jats import build_article_jats
 from ..jats.schema import schema_path
 from ..models import Article, ArticleStatus, GalleyKind, Issue, IssueState, Volume
 from ..models.production import CopyeditStatus
 from ..production.services import (
     RENDER_STEPS,
-    article_html_render,
-    article_jats_store,
-    article_pdf_render,
     copyedit_respond,
     copyedit_upload,
     production_start,
@@ -112,9 +108,9 @@ def complete_articles_seed(
             for article in articles:
                 if article.issue_id is None:
                     _assign(issue, article, editor)
+            # Publishing queues the published version of each article's
+            # galleys (DOI, issue, pages); Celery runs it eagerly here.
             issue_publish(issue=issue, actor=editor)
-    for article in articles:
-        _final_galleys(article.pk)
     return [Article.objects.get(pk=a.pk) for a in articles]
 
 
@@ -325,24 +321,6 @@ def _assign(issue: Issue, article: Article, editor: User) -> None:
         last_page=str(first + pages - 1),
         elocation_id="",
     )
-
-
-def _final_galleys(article_id: int) -> None:
-    """Typeset the published version: the JATS front matter, the HTML and the PDF
-    now carry the DOI, volume, issue, pages and publication date.
-
-    The body is the one the author approved in the proofs; only the front
-    matter is rebuilt from the database.
-    """
-    article = Article.objects.select_related("submission", "journal").get(pk=article_id)
-    if article.status != ArticleStatus.PUBLISHED or not article.doi:
-        return
-    if article.doi in article.jats_xml:
-        return
-    with transaction.atomic():
-        article_jats_store(article=article, xml=build_article_jats(article))
-        article_html_render(article=article)
-        article_pdf_render(article=article)
 
 
 def complete_articles(journal: Journal, specs: list[dict]) -> list[Article]:

@@ -14,6 +14,7 @@ from submissions.services import submission_transition
 from ..doi.patterns import article_doi, issue_doi
 from ..models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
 from ..models.issues import ArticleVersion
+from ..production.services import render_after_publication
 from .cache import reader_cache_bump
 
 
@@ -180,6 +181,8 @@ def _publish_article(article: Article, *, actor, now) -> None:
     article.published_at = now
     article.datestamp = now
     article.save(update_fields=["doi", "status", "published_at", "datestamp"])
+    # The galleys were made before the DOI, issue and date were known.
+    render_after_publication(article=article)
 
 
 def issue_publish(*, issue: Issue, actor, now=None) -> Issue:

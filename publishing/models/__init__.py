@@ -13,10 +13,16 @@ from .articles import (
     IssueState,
     Volume,
 )
-from .production import ArticleMedia, CopyeditReview, ProductionMessage, RenderJob  # noqa: F401
+from .issues import (  # noqa: E501,F401
+    ArticleVersion,
+    CrossrefDeposit,
+    CrossrefDepositItem,
+    DepositStatus,
+    JournalPublishingSettings,
+)
 from .oai import OaiRecord  # noqa: F401
+from .production import ArticleMedia, CopyeditReview, ProductionMessage, RenderJob  # noqa: F401
 from .search import RelatedArticle, SearchDocument  # noqa: F401
-from .issues import ArticleVersion, CrossrefDeposit, CrossrefDepositItem, DepositStatus, JournalPublishingSettings  # noqa: E501,F401
 
 __all__ = [
     "Article",

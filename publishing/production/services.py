@@ -380,9 +380,25 @@ def article_pdf_render(*, article: Article) -> Galley:
     )
 
 
+def article_jats_refresh(*, article: Article) -> Galley:
+    """Rebuild the front matter from the database around the stored body.
+
+    After publication the DOI, volume, issue, pages and date are known; the
+    body stays the one the author approved in the proofs.
+    """
+    return article_jats_store(article=article, xml=build_article_jats(article))
+
+
 # --- render jobs ------------------------------------------------------------
 RENDER_STEPS = (
     ("jats", article_jats_generate),
+    ("html", article_html_render),
+    ("pdf", article_pdf_render),
+)
+# The published version: no new conversion of the manuscript, only the front
+# matter and the galleys made from it.
+PUBLICATION_STEPS = (
+    ("jats", article_jats_refresh),
     ("html", article_html_render),
     ("pdf", article_pdf_render),
 )
@@ -404,7 +420,25 @@ def render_request(*, article: Article, actor) -> RenderJob:
     return job
 
 
-def render_job_run(*, job_id: int, final_attempt: bool = True) -> RenderJob:
+def render_after_publication(*, article: Article) -> RenderJob | None:
+    """Queue the published version of the galleys, to run after commit.
+
+    Call inside the publishing transaction. An article without JATS (a typeset
+    PDF uploaded by hand) keeps its galleys as they are, and None is returned.
+    """
+    if not article.jats_xml:
+        return None
+    job = RenderJob.objects.create(article=article, requested_by=None)
+    from .tasks import render_article
+
+    pk = job.pk
+    transaction.on_commit(lambda: render_article.delay(pk, publication=True))
+    return job
+
+
+def render_job_run(
+    *, job_id: int, final_attempt: bool = True, steps=RENDER_STEPS
+) -> RenderJob:
     """Run the steps in order; each stores a new galley only when it succeeds.
 
     A failing step stops the job, keeps the galleys already current, records
@@ -420,7 +454,7 @@ def render_job_run(*, job_id: int, final_attempt: bool = True) -> RenderJob:
     job.attempts += 1
     job.error = ""
     job.save(update_fields=["status", "started_at", "attempts", "error"])
-    for step, run in RENDER_STEPS:
+    for step, run in steps:
         job.step = step
         try:
             run(article=article)

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
+from lxml import html as lxml_html
 
 from journal.selectors import calls_open
 
@@ -142,10 +143,24 @@ def _html_fulltext(galleys) -> str:
         return ""
     try:
         with galley.file.open("rb") as handle:
-            # Produced by production, already sanitised with nh3.
-            return handle.read().decode("utf-8", "replace")
+            raw = handle.read()
     except (OSError, ValueError):
         return ""
+    return _fulltext_fragment(raw)
+
+
+def _fulltext_fragment(raw: bytes) -> str:
+    """The body and references of a stored HTML galley (already sanitised by
+    production), without its own page head, title block and styles, which the
+    article page shows in its own way."""
+    if not raw.strip():
+        return ""
+    document = lxml_html.document_fromstring(raw)
+    parts = document.find_class("jats-body") + document.find_class("jats-references")
+    if not parts:
+        body = document.find("body")
+        parts = list(body) if body is not None else []
+    return "".join(lxml_html.tostring(p, encoding="unicode") for p in parts)
 
 
 def _article_parts(article) -> dict:

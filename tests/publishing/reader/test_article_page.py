@@ -55,6 +55,29 @@ def test_reader_without_account_sees_the_article_with_its_metadata(client):
     assert "11–29" in html
 
 
+def test_article_page_shows_the_galleys_body_and_references_not_its_page_head(
+    client,
+):
+    article = PublishedArticleFactory()
+    html_galley(
+        article,
+        "<!doctype html><html><head><title>Galley</title>"
+        "<style>body { max-width: 46rem }</style></head><body>"
+        '<article><header class="jats-front"><h1>Galley title block</h1></header>'
+        '<div class="jats-body"><h2>Findings</h2><p>Merit works.</p></div>'
+        '<section class="jats-references"><h2>References</h2>'
+        "<ol><li>Weber, M. (1922).</li></ol></section></article></body></html>",
+    )
+
+    html = _page(client, article).content.decode()
+
+    assert "<h2>Findings</h2><p>Merit works.</p>" in html
+    assert "Weber, M. (1922)." in html
+    assert html.count("<html") == 1
+    assert "max-width: 46rem" not in html
+    assert "Galley title block" not in html
+
+
 def test_article_page_includes_the_html_full_text_and_download_links(client):
     article = PublishedArticleFactory()
     html_galley(

@@ -138,6 +138,8 @@ def main() -> None:
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "MEDIA_ROOT": str(workdir / "media"),
         "LOG_LEVEL": "ERROR",
+        # As in production (config.settings.production): keep connections.
+        "CONN_MAX_AGE": "60",
     }
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'db.sqlite3'}")
     print(f"Preparing {args.articles} published articles in {workdir} …", flush=True)

@@ -41,6 +41,8 @@ from config.settings.base import *  # noqa
 DEBUG = False
 OAI_RATE_LIMIT = None
 OAI_PAGE_SIZE = {page_size}
+# As in production (config.settings.production): keep connections.
+DATABASES["default"]["CONN_MAX_AGE"] = 60
 LOGGING = {{"version": 1, "disable_existing_loggers": False}}
 """
 

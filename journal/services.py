@@ -1,5 +1,7 @@
 """Writes about journals, people and roles."""
 
+from contextlib import nullcontext
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -43,17 +45,9 @@ def role_revoke(*, journal: Journal, user, role: str, actor) -> None:
 def format_deadline(call: CallForPapers, language: str | None = None) -> str:
     """The call's deadline as the journal states it: local time with the zone name."""
     local = call.local_deadline
-    with override(language) if language else _noop():
+    with override(language) if language else nullcontext():
         text = formats.date_format(local, "DATETIME_FORMAT")
     return f"{text} ({call.journal.timezone})"
-
-
-class _noop:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
 
 def call_check_open(

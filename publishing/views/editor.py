@@ -169,13 +169,18 @@ def issue_detail_editor(request, slug, issue_id):
     )
 
 
-def _act(request, issue, action, success):
+def _run(request, action, success) -> None:
+    """Run one service call; tell the editor what happened either way."""
     try:
         action()
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, success)
+
+
+def _act(request, issue, action, success):
+    _run(request, action, success)
     return _back(issue)
 
 
@@ -334,12 +339,7 @@ def article_manage(request, slug, article_id):
 
 
 def _article_act(request, article, action, success):
-    try:
-        action()
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
+    _run(request, action, success)
     return redirect("publishing:editor_article", article.journal.slug, article.pk)
 
 

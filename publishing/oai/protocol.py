@@ -8,6 +8,7 @@ that reaches Django's error handler.
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 
@@ -67,6 +68,12 @@ class OaiError(Exception):
 
 def xml_safe(value: str) -> bool:
     return not _XML_CHARS_RE.search(value)
+
+
+def xml_text(value: str) -> str:
+    """A value as XML character data, for text written without lxml: markup
+    escaped, characters XML cannot carry replaced."""
+    return escape(_XML_CHARS_RE.sub("\ufffd", value))
 
 
 def shown(value: str, limit: int = 80) -> str:

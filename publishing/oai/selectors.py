@@ -8,7 +8,9 @@ ones stay as deleted records (header only), because the repository declares
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
     CharField,
@@ -135,15 +137,45 @@ def header_page(
     after_id: int,
     size: int,
     fingerprint: str | None = None,
-):
+) -> list[dict]:
     """Up to `size + 1` header rows after `after_id`, in id order, with the
     stored metadata when `fingerprint` is given (one query)."""
-    qs = with_stamp(articles_in(window, needs_jats=needs_jats).filter(id__gt=after_id))
+    sql, params, fields = _page_statement(
+        window, needs_jats, size, fingerprint, connection.vendor
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, after_id))
+        return [dict(zip(fields, row, strict=True)) for row in cursor.fetchall()]
+
+
+# Compiling the page query costs more than running it, and a harvest asks the
+# same query of every page with only the keyset position changed. The position
+# is the query's last parameter (its last WHERE condition; the SELECT's come
+# first), so the SQL is compiled once per window and kept.
+_POSITION = -987_654_321  # no article has this id
+
+
+@lru_cache(maxsize=256)
+def _page_statement(
+    window: Window,
+    needs_jats: bool,
+    size: int,
+    fingerprint: str | None,
+    vendor: str,
+) -> tuple[str, tuple, tuple[str, ...]]:
+    qs = with_stamp(articles_in(window, needs_jats=needs_jats)).filter(id__gt=_POSITION)
     fields = HEADER_FIELDS
     if fingerprint is not None:
         qs = with_stored_xml(qs, prefix=window.prefix, fingerprint=fingerprint)
         fields = (*fields, "xml")
-    return list(qs.order_by("id").values(*fields)[: size + 1])
+    sql, params = (
+        qs.order_by("id").values_list(*fields)[: size + 1].query.sql_with_params()
+    )
+    if not params or params[-1] != _POSITION or _POSITION in params[:-1]:
+        raise AssertionError(
+            "the keyset position is not the page query's last parameter"
+        )
+    return sql, tuple(params[:-1]), fields
 
 
 def record_header(

@@ -187,3 +187,53 @@ def test_sets_select_journal_and_section(oai):
     assert listed(other_journal.journal.slug) == [oai_id(other_journal)]
     assert listed("no-such-journal") == ["noRecordsMatch"]
     assert listed(f"{journal}:no-such-section") == ["noRecordsMatch"]
+
+
+@pytest.mark.parametrize("verb", ["ListIdentifiers", "ListRecords", "GetRecord"])
+def test_headers_carry_identifier_datestamp_sets_and_deleted_status(oai, verb):
+    live = PublishedArticleFactory(
+        datestamp=datetime(2024, 5, 6, 8, 9, 10, 987654, UTC)
+    )
+    withdrawn = PublishedArticleFactory(
+        journal=live.journal, status=ArticleStatus.WITHDRAWN
+    )
+    sectionless = PublishedArticleFactory(journal=live.journal, section=None)
+    journal = live.journal.slug
+
+    if verb == "GetRecord":
+        headers = [
+            get_record(oai, article).find(f".//{OAI}header")
+            for article in (live, withdrawn, sectionless)
+        ]
+    else:
+        doc = oai({"verb": verb, "metadataPrefix": "oai_dc"})
+        headers = doc.findall(f".//{OAI}header")
+
+    assert [
+        (
+            h.findtext(f"{OAI}identifier"),
+            h.findtext(f"{OAI}datestamp"),
+            [s.text for s in h.iterfind(f"{OAI}setSpec")],
+            h.get("status"),
+        )
+        for h in headers
+    ] == [
+        (
+            oai_id(live),
+            "2024-05-06T08:09:10Z",
+            [journal, f"{journal}:{live.section.slug}"],
+            None,
+        ),
+        (
+            oai_id(withdrawn),
+            withdrawn.datestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            [journal, f"{journal}:{withdrawn.section.slug}"],
+            "deleted",
+        ),
+        (
+            oai_id(sectionless),
+            sectionless.datestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            [journal],
+            None,
+        ),
+    ]

@@ -9,21 +9,10 @@ straight to it and keeps, of what the others do, what still applies: the
 ALLOWED_HOSTS check and the language of the one translated message.
 """
 
-from functools import lru_cache
-
-from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 
+from .responses import endpoint_path
 from .views import endpoint
-
-
-@lru_cache(maxsize=16)
-def _endpoint_path(urlconf: str | None, script_prefix: str) -> str | None:
-    try:
-        url = reverse("oai:endpoint", urlconf=urlconf)
-    except NoReverseMatch:
-        return None
-    return "/" + url.removeprefix(script_prefix)
 
 
 class OaiEndpointMiddleware:
@@ -31,7 +20,7 @@ class OaiEndpointMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info != _endpoint_path(get_urlconf(), get_script_prefix()):
+        if request.path != endpoint_path():
             return self.get_response(request)
         request.get_host()  # refuses a host not in ALLOWED_HOSTS, as CommonMiddleware
         # The 503 message, as LocaleMiddleware would choose its language.

@@ -14,12 +14,12 @@ from django.utils import timezone
 
 from ..models import OaiRecord
 from .metadata import FORMATS, CannotDisseminate, fingerprint
-from .selectors import articles_for_metadata
+from .selectors import HeaderRow, articles_for_metadata
 
 logger = logging.getLogger(__name__)
 
 
-def metadata_for(rows: list[dict], prefix: str) -> dict[int, bytes]:
+def metadata_for(rows: list[HeaderRow], prefix: str) -> dict[int, bytes]:
     """Metadata bytes per article id for the live (not deleted) rows given.
 
     Rows come from `selectors.header_page`/`record_header` with `xml`, the
@@ -29,10 +29,10 @@ def metadata_for(rows: list[dict], prefix: str) -> dict[int, bytes]:
     result: dict[int, bytes] = {}
     stale: list[int] = []
     for row in rows:
-        if row.get("xml") is not None:
-            result[row["id"]] = row["xml"].encode("utf-8")
+        if row.xml is not None:
+            result[row.id] = row.xml.encode("utf-8")
         else:
-            stale.append(row["id"])
+            stale.append(row.id)
     if stale:
         result.update(_rebuild(stale, FORMATS[prefix], fingerprint()))
     return result

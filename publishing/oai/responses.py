@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from lxml import etree
 
@@ -53,8 +54,23 @@ def _q(name: str) -> str:
     return f"{{{OAI_NS}}}{name}"
 
 
+def endpoint_path() -> str | None:
+    """The endpoint's path under the current URLconf and script prefix, or None
+    if that URLconf has no endpoint."""
+    return _endpoint_path(get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=16)
+def _endpoint_path(urlconf: str | None, script_prefix: str) -> str | None:
+    # Kept: reversing costs about as much as building a page's envelope.
+    try:
+        return reverse("oai:endpoint", urlconf=urlconf)
+    except NoReverseMatch:
+        return None
+
+
 def base_url() -> str:
-    return settings.SITE_URL + reverse("oai:endpoint")
+    return settings.SITE_URL + endpoint_path()
 
 
 def page_size() -> int:
@@ -134,49 +150,50 @@ class Headers:
         self.id_prefix = xml_text(identifier_for(0)[:-1])
         self._sets: dict[tuple[str, str | None], str] = {}
 
-    def _set_specs(self, journal_slug: str, section_slug: str | None) -> str:
-        key = (journal_slug, section_slug)
-        specs = self._sets.get(key)
-        if specs is None:
-            journal = xml_text(journal_slug)
-            specs = f"<setSpec>{journal}</setSpec>"
-            if section_slug:
-                specs += f"<setSpec>{journal}:{xml_text(section_slug)}</setSpec>"
-            self._sets[key] = specs
+    def _set_specs(self, key: tuple[str, str | None]) -> str:
+        journal_slug, section_slug = key
+        journal = xml_text(journal_slug)
+        specs = f"<setSpec>{journal}</setSpec>"
+        if section_slug:
+            specs += f"<setSpec>{journal}:{xml_text(section_slug)}</setSpec>"
+        self._sets[key] = specs
         return specs
 
-    def text(self, row: dict) -> str:
-        stamp = row["stamp"]
-        if not isinstance(stamp, str):
-            stamp = format_datestamp(stamp)
-        return (
-            ("<header>" if row["status"] in _LIVE else '<header status="deleted">')
-            + f"<identifier>{self.id_prefix}{row['id']}</identifier>"
-            f"<datestamp>{stamp}</datestamp>"
-            + self._set_specs(row["journal__slug"], row["section__slug"])
-            + "</header>"
-        )
+    def texts(self, rows: Iterable[selectors.HeaderRow]) -> list[str]:
+        """One header per row; hot in ListIdentifiers, hence spelt out."""
+        id_prefix, sets, texts = self.id_prefix, self._sets, []
+        for row in rows:
+            key = (row.journal_slug, row.section_slug)
+            specs = sets.get(key) or self._set_specs(key)
+            stamp = row.stamp
+            if not isinstance(stamp, str):
+                stamp = format_datestamp(stamp)
+            texts.append(
+                ("<header>" if row.status in _LIVE else '<header status="deleted">')
+                + f"<identifier>{id_prefix}{row.id}</identifier>"
+                f"<datestamp>{stamp}</datestamp>{specs}</header>"
+            )
+        return texts
 
-    def page(self, rows: Iterable[dict]) -> bytes:
-        text = self.text
-        return "".join([text(row) for row in rows]).encode()
+    def page(self, rows: Iterable[selectors.HeaderRow]) -> bytes:
+        return "".join(self.texts(rows)).encode()
 
 
 _LIVE = frozenset(selectors.LIVE_STATUSES)
 
 
 def _records(
-    rows: list[dict], metadata: dict[int, bytes], headers: Headers
+    rows: list[selectors.HeaderRow], metadata: dict[int, bytes], headers: Headers
 ) -> list[bytes]:
     """The <record> pieces of the rows; a live record without metadata in this
     format is left out."""
     pieces: list[bytes] = []
-    for row in rows:
-        if selectors.is_deleted(row["status"]):
-            pieces.append(f"<record>{headers.text(row)}</record>".encode())
-        elif row["id"] in metadata:
-            pieces.append(f"<record>{headers.text(row)}<metadata>".encode())
-            pieces.append(metadata[row["id"]])
+    for row, header in zip(rows, headers.texts(rows), strict=True):
+        if selectors.is_deleted(row.status):
+            pieces.append(f"<record>{header}</record>".encode())
+        elif row.id in metadata:
+            pieces.append(f"<record>{header}<metadata>".encode())
+            pieces.append(metadata[row.id])
             pieces.append(b"</metadata></record>")
     return pieces
 
@@ -237,7 +254,7 @@ def list_metadata_formats(request: OaiRequest) -> Document:
     identifier = request.args.get("identifier")
     if identifier is not None:
         row = _record_row(identifier, request)
-        has_jats = row["has_jats"] or selectors.is_deleted(row["status"])
+        has_jats = row.has_jats or selectors.is_deleted(row.status)
         formats = [f for f in formats if f.available_for(has_jats=has_jats)]
     root = envelope(echo_attributes(request.echo()))
     body = _sub(root, "ListMetadataFormats")
@@ -276,7 +293,7 @@ def list_sets(request: OaiRequest) -> Document:
 
 def _record_row(
     identifier: str, request: OaiRequest, prefix: str | None = None
-) -> dict:
+) -> selectors.HeaderRow:
     article_id = article_id_from(identifier)
     row = None
     if article_id is not None:
@@ -309,12 +326,12 @@ def _format(prefix: str, request: OaiRequest):
 def get_record(request: OaiRequest) -> Document:
     fmt = _format(request.args["metadataPrefix"], request)
     row = _record_row(request.args["identifier"], request, fmt.prefix)
-    deleted = selectors.is_deleted(row["status"])
+    deleted = selectors.is_deleted(row.status)
     metadata = {}
     if not deleted:
-        if fmt.available_for(has_jats=row["has_jats"]):
+        if fmt.available_for(has_jats=row.has_jats):
             metadata = metadata_for([row], fmt.prefix)
-        if row["id"] not in metadata:
+        if row.id not in metadata:
             raise OaiError(
                 "cannotDisseminateFormat",
                 f"This record is not available in '{fmt.prefix}'.",
@@ -431,7 +448,7 @@ def list_records(request: OaiRequest, *, with_metadata: bool) -> Document:
     records_slot(body)
     headers = Headers()
     if with_metadata:
-        live = [row for row in rows if not selectors.is_deleted(row["status"])]
+        live = [row for row in rows if not selectors.is_deleted(row.status)]
         records = _records(rows, metadata_for(live, fmt.prefix), headers)
         if not records:
             raise OaiError(
@@ -446,7 +463,7 @@ def list_records(request: OaiRequest, *, with_metadata: bool) -> Document:
     if more:
         next_position = replace(
             position,
-            after_id=rows[-1]["id"],
+            after_id=rows[-1].id,
             cursor=position.cursor + len(rows),
             total=max(total, position.cursor + len(rows) + 1),
         )

@@ -9,6 +9,7 @@ ones stay as deleted records (header only), because the repository declares
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import (
@@ -35,6 +36,18 @@ LIVE_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 
 # The columns a header needs, read without building model instances.
 HEADER_FIELDS = ("id", "status", "stamp", "journal__slug", "section__slug")
+
+
+class HeaderRow(NamedTuple):
+    """A record's header (HEADER_FIELDS), with its stored metadata if asked for."""
+
+    id: int
+    status: str
+    stamp: str | datetime  # formatted by the database (UTCStamp)
+    journal_slug: str
+    section_slug: str | None
+    xml: str | None = None
+    has_jats: bool = False  # read by record_header only
 
 
 class UTCStamp(Func):
@@ -137,15 +150,15 @@ def header_page(
     after_id: int,
     size: int,
     fingerprint: str | None = None,
-) -> list[dict]:
+) -> list[HeaderRow]:
     """Up to `size + 1` header rows after `after_id`, in id order, with the
     stored metadata when `fingerprint` is given (one query)."""
-    sql, params, fields = _page_statement(
+    sql, params = _page_statement(
         window, needs_jats, size, fingerprint, connection.vendor
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, (*params, after_id))
-        return [dict(zip(fields, row, strict=True)) for row in cursor.fetchall()]
+        return [HeaderRow(*row) for row in cursor.fetchall()]
 
 
 # Compiling the page query costs more than running it, and a harvest asks the
@@ -162,7 +175,7 @@ def _page_statement(
     size: int,
     fingerprint: str | None,
     vendor: str,
-) -> tuple[str, tuple, tuple[str, ...]]:
+) -> tuple[str, tuple]:
     qs = with_stamp(articles_in(window, needs_jats=needs_jats)).filter(id__gt=_POSITION)
     fields = HEADER_FIELDS
     if fingerprint is not None:
@@ -175,22 +188,23 @@ def _page_statement(
         raise AssertionError(
             "the keyset position is not the page query's last parameter"
         )
-    return sql, tuple(params[:-1]), fields
+    return sql, tuple(params[:-1])
 
 
 def record_header(
     article_id: int, *, prefix: str | None = None, fingerprint: str | None = None
-) -> dict | None:
+) -> HeaderRow | None:
     """The header row of one record, whether it has JATS, and its stored
     metadata in `prefix` if current (one query)."""
     qs = with_stamp(harvestable_articles().filter(id=article_id)).annotate(
         has_jats=ExpressionWrapper(~Q(jats_xml=""), output_field=BooleanField())
     )
-    fields = (*HEADER_FIELDS, "has_jats")
     if prefix is not None:
         qs = with_stored_xml(qs, prefix=prefix, fingerprint=fingerprint)
-        fields = (*fields, "xml")
-    return qs.values(*fields).first()
+    else:
+        qs = qs.annotate(xml=Value(None, output_field=CharField()))
+    row = qs.values_list(*HEADER_FIELDS, "xml", "has_jats").first()
+    return None if row is None else HeaderRow(*row)
 
 
 def articles_for_metadata(ids, *, needs_jats: bool) -> QuerySet[Article]:

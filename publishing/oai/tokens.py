@@ -16,7 +16,7 @@ the next incremental harvest, which starts from this one's first responseDate.
 completeListSize is counted at the first request and carried in the token.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -48,7 +48,7 @@ def max_age() -> int:
 
 def encode(position: Position) -> tuple[str, datetime]:
     """The token text and the instant it stops being accepted."""
-    payload = {"v": VERSION, **asdict(position)}
+    payload = {"v": VERSION, **vars(position)}  # flat: no need of asdict's deep copy
     token = signing.dumps(payload, salt=SALT, compress=True)
     return token, timezone.now() + timedelta(seconds=max_age())
 

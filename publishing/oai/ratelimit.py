@@ -35,15 +35,20 @@ def retry_after(request) -> int | None:
     window = max(1, int(getattr(settings, "OAI_RATE_LIMIT_WINDOW", DEFAULT_WINDOW)))
     now = time.time()
     slot = int(now // window)
-    key = f"oai-rate:{client_key(request)}:{slot}"
-    if cache.add(key, 1, timeout=window + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=window + 1)
-            count = 1
+    count = _count(f"oai-rate:{client_key(request)}:{slot}", timeout=window + 1)
     if count <= int(limit):
         return None
     return max(1, int((slot + 1) * window - now + 0.999))
+
+
+def _count(key: str, *, timeout: int) -> int:
+    """This request's number in its window. Incrementing first spares every
+    request but a window's first the `add` that would fail (a round trip to
+    a shared cache)."""
+    for _ in range(2):
+        try:
+            return cache.incr(key)
+        except ValueError:  # no request yet in this window, or it just expired
+            if cache.add(key, 1, timeout=timeout):
+                return 1
+    return 1

@@ -62,11 +62,17 @@ class PostgresBackend:
             q.to_websearch(raw), config=PG_CONFIG, search_type="websearch"
         )
 
+    def filter(self, qs: QuerySet, raw: str) -> QuerySet:
+        return qs.filter(search_vector=self._query(raw))
+
     def match(self, qs: QuerySet, raw: str) -> QuerySet:
         query = self._query(raw)
         return qs.filter(search_vector=query).annotate(
             rank=SearchRank(F("rank_vector"), query)
         )
+
+    def by_relevance(self, qs: QuerySet, raw: str) -> QuerySet:
+        return qs.order_by("-rank", "-published_at", "-pk")
 
     def highlights(self, model, ids: list[int], raw: str) -> dict[int, tuple]:
         query = self._query(raw)
@@ -124,19 +130,28 @@ class SqliteBackend:
                 [(pk,) for pk in article_ids],
             )
 
+    def _matching(self, raw: str) -> RawSQL:
+        return RawSQL(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            [q.to_fts5(raw)],
+        )
+
+    def filter(self, qs: QuerySet, raw: str) -> QuerySet:
+        return qs.filter(pk__in=self._matching(raw))
+
+    def by_relevance(self, qs: QuerySet, raw: str) -> QuerySet:
+        return qs.order_by("-rank", "-published_at", "-pk")
+
     def match(self, qs: QuerySet, raw: str) -> QuerySet:
         expression = q.to_fts5(raw)
         table = qs.model._meta.db_table
-        matching = RawSQL(
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]
-        )
         rank = RawSQL(
             f"SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) FROM {FTS_TABLE} "
             f'WHERE {FTS_TABLE} MATCH %s AND rowid = "{table}"."article_id"',
             [expression],
             output_field=FloatField(),
         )
-        return qs.filter(pk__in=matching).annotate(rank=rank)
+        return self.filter(qs, raw).annotate(rank=rank)
 
     def highlights(self, model, ids: list[int], raw: str) -> dict[int, tuple]:
         if not ids:
@@ -173,6 +188,12 @@ class SubstringBackend:
         pass
 
     def match(self, qs: QuerySet, raw: str) -> QuerySet:
+        return self.filter(qs, raw).annotate(rank=Value(0.0, output_field=FloatField()))
+
+    def by_relevance(self, qs: QuerySet, raw: str) -> QuerySet:
+        return qs.order_by("-published_at", "-pk")
+
+    def filter(self, qs: QuerySet, raw: str) -> QuerySet:
         for word in q.words(raw):
             qs = qs.filter(
                 Q(title__icontains=word)
@@ -181,7 +202,7 @@ class SubstringBackend:
                 | Q(abstract__icontains=word)
                 | Q(body__icontains=word)
             )
-        return qs.annotate(rank=Value(0.0, output_field=FloatField()))
+        return qs
 
     def highlights(self, model, ids, raw) -> dict[int, tuple]:
         return {}

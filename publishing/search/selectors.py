@@ -27,6 +27,16 @@ from .text import MARK_END, MARK_START, title_languages
 
 PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 PER_PAGE = 20
+# Columns a results page never shows; some are large.
+LARGE_FIELDS = (
+    "body",
+    "search_vector",
+    "rank_vector",
+    "article__jats_xml",
+    "article__submission__references",
+)
+# Results are counted exactly up to this many; beyond, "more than 10,000".
+COUNT_CAP = 10_000
 OPTIONS_SECONDS = 300
 
 
@@ -65,7 +75,16 @@ class SearchResults:
 
     @property
     def count(self) -> int:
-        return self.page.paginator.count
+        return min(self.page.paginator.count, COUNT_CAP)
+
+    @property
+    def count_is_capped(self) -> bool:
+        """True when more documents match than were counted."""
+        return self.page.paginator.count > COUNT_CAP
+
+    @property
+    def count_cap(self) -> int:
+        return COUNT_CAP
 
 
 def marked(text: str) -> SafeString:
@@ -78,9 +97,15 @@ def marked(text: str) -> SafeString:
 
 def documents_public() -> QuerySet[SearchDocument]:
     """Documents exist only for public articles, so matching and counting stay
-    on this table (a join to articles would be probed for every match); the
-    small journal table is joined so a closed journal disappears at once."""
-    return SearchDocument.objects.filter(journal__is_active=True)
+    on this table (a join to articles would be probed for every match). A
+    closed journal's documents disappear at once: its id is excluded, looked
+    up in one small query, so the usual case (no closed journal) adds no
+    condition that would make the count read every matching row."""
+    closed = list(Journal.objects.filter(is_active=False).values_list("pk", flat=True))
+    documents = SearchDocument.objects.all()
+    if closed:
+        documents = documents.exclude(journal_id__in=closed)
+    return documents
 
 
 def _still_public(document: SearchDocument) -> bool:
@@ -90,10 +115,8 @@ def _still_public(document: SearchDocument) -> bool:
     return article.status in PUBLIC_STATUSES and article.journal.is_active
 
 
-def search_queryset(params: SearchParams) -> QuerySet[SearchDocument]:
-    """Matching documents, filtered and ordered; annotated with `rank` when
-    there is a query."""
-    qs = documents_public()
+def _filtered(params: SearchParams, base=None) -> QuerySet[SearchDocument]:
+    qs = documents_public() if base is None else base
     if params.journal is not None:
         qs = qs.filter(journal=params.journal)
         if params.section_id:
@@ -104,14 +127,56 @@ def search_queryset(params: SearchParams) -> QuerySet[SearchDocument]:
         qs = qs.filter(countries__contains=f",{params.country},")
     if params.language:
         qs = qs.filter(languages__contains=f",{params.language},")
+    return qs
+
+
+def search_count(params: SearchParams, *, cap: int | None = None, base=None) -> int:
+    """How many documents match, counted up to `cap` + 1 (one more than the
+    cap means "more than `cap`"): an exact count of a word found in half of a
+    large archive would read every matching row for a figure nobody pages
+    through."""
+    cap = COUNT_CAP if cap is None else cap
+    qs = _filtered(params, base)
+    if not q.is_empty(params.text):
+        qs = backend().filter(qs, params.text)
+    return qs.order_by().values("pk")[: cap + 1].count()
+
+
+def search_queryset(params: SearchParams, base=None) -> QuerySet[SearchDocument]:
+    """Matching documents, filtered and ordered; annotated with `rank` when
+    there is a query. `base` is `documents_public()` if already at hand."""
+    qs = _filtered(params, base)
     has_query = not q.is_empty(params.text)
     if has_query:
         qs = backend().match(qs, params.text)
     if params.sort == Sort.OLDEST:
         return qs.order_by("published_at", "pk")
     if params.sort == Sort.RELEVANCE and has_query:
-        return qs.order_by("-rank", "-published_at", "-pk")
+        return backend().by_relevance(qs, params.text)
     return qs.order_by("-published_at", "-pk")
+
+
+class CappedPaginator(Paginator):
+    """A paginator whose count comes from `search_count` (at most cap + 1)."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    def page(self, number):
+        # Past the cap the count is a lower bound: a page is cut by its size
+        # only, never by the count.
+        if self._count <= COUNT_CAP:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(
+            self.object_list[bottom : bottom + self.per_page], number, self
+        )
 
 
 def _hit(document, highlight, params) -> SearchHit:
@@ -152,11 +217,20 @@ def search_articles(
     authors and (with a query) one for the highlights — whatever the page
     size.
     """
-    qs = (
-        search_queryset(params)
+    # The page is cut from the ids alone: joined to articles and their
+    # metadata, the planner would join every match before ordering them.
+    base = documents_public()
+    ids = search_queryset(params, base).values_list("pk", flat=True)
+    count = search_count(params, base=base)
+    paginator = CappedPaginator(ids, per_page, count=count)
+    the_page = paginator.get_page(page)
+    page_ids = list(the_page.object_list)
+    rows = (
+        SearchDocument.objects.filter(pk__in=page_ids)
         .select_related(
             "article__submission", "article__journal", "article__issue", "section"
         )
+        .defer(*LARGE_FIELDS)
         .prefetch_related(
             Prefetch(
                 "article__submission__authors",
@@ -164,8 +238,8 @@ def search_articles(
             )
         )
     )
-    paginator = Paginator(qs, per_page)
-    the_page = paginator.get_page(page)
+    by_id = {d.pk: d for d in rows}
+    the_page.object_list = [by_id[pk] for pk in page_ids if pk in by_id]
     documents = [d for d in the_page.object_list if _still_public(d)]
     highlights = {}
     if documents and not q.is_empty(params.text):

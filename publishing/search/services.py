@@ -181,11 +181,12 @@ def _title_query(document: SearchDocument) -> str:
 def _candidates(document: SearchDocument, raw: str, exclude: set[int]) -> list:
     if not raw:
         return []
+    engine = backend()
+    matches = engine.match(SearchDocument.objects.exclude(pk__in=exclude), raw)
     return list(
-        backend()
-        .match(SearchDocument.objects.exclude(pk__in=exclude), raw)
-        .order_by("-rank", "-published_at")
-        .values_list("pk", "rank", "keywords")[:RELATED_CANDIDATES]
+        engine.by_relevance(matches, raw).values_list("pk", "rank", "keywords")[
+            :RELATED_CANDIDATES
+        ]
     )
 
 

@@ -178,3 +178,18 @@ def test_journal_home_has_a_search_box_and_feed_links(client):
     assert reverse("discovery:journal_search", args=[journal.slug]) in html
     assert reverse("discovery:feed_atom", args=[journal.slug]) in html
     assert reverse("discovery:feed_rss", args=[journal.slug]) in html
+
+
+def test_very_large_result_counts_are_shown_as_more_than_the_cap(client, monkeypatch):
+    from publishing.search import selectors
+
+    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    journal = JournalFactory()
+    for i in range(5):
+        indexed_article(journal=journal, title={"en": f"Merit pay study {i}"})
+    response = search(client, q="merit", sort="newest")
+    html = response.content.decode()
+    assert "More than 3 articles" in html
+    assert "5 articles" not in html
+    assert len(titles(response)) == 5
+    assert search(client, q="merit study 4").context["results"].count == 1

@@ -46,6 +46,30 @@ def crossref_deposit_send_task(self, deposit_id: int) -> None:
         raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
 
 
+@shared_task(name="publishing.crossref_deposit_check_result")
+def crossref_deposit_check_result_task(deposit_id: int) -> None:
+    """Read and record one sent deposit's result. The beat runs it again until
+    the result is in, so it never retries or raises by itself."""
+    from .doi.services import crossref_deposit_check_result
+
+    try:
+        crossref_deposit_check_result(deposit_id=deposit_id)
+    except Exception:
+        logger.exception("Crossref result of deposit %s not checked", deposit_id)
+
+
+@shared_task(name="publishing.crossref_results_check")
+def crossref_results_check_task() -> list[int]:
+    """Beat: check the result of every deposit sent a while ago and still
+    awaiting one."""
+    from .doi.services import crossref_deposits_awaiting_result
+
+    deposit_ids = crossref_deposits_awaiting_result()
+    for deposit_id in deposit_ids:
+        crossref_deposit_check_result_task.delay(deposit_id)
+    return deposit_ids
+
+
 @shared_task(name="publishing.crossref_deposit_create_and_send")
 def crossref_deposit_create_and_send(
     *, issue_id=None, article_id=None, actor_id=None

@@ -153,6 +153,13 @@ CROSSREF_DEPOSIT_URL = env(
 )
 CROSSREF_USERNAME = env("CROSSREF_USERNAME", default="")
 CROSSREF_PASSWORD = env("CROSSREF_PASSWORD", default="")
+# Crossref processes a deposit later; its result is read from the submission
+# log (by default the deposit URL's sibling /servlet/submissionDownload).
+CROSSREF_RESULT_URL = env("CROSSREF_RESULT_URL", default="")
+# A batch is first looked for this long after it was sent...
+CROSSREF_RESULT_WAIT_MINUTES = env.int("CROSSREF_RESULT_WAIT_MINUTES", default=5)
+# ...and given up on (its DOIs marked failed) if it has no result after this.
+CROSSREF_RESULT_GIVE_UP_HOURS = env.int("CROSSREF_RESULT_GIVE_UP_HOURS", default=72)
 
 # Where the schemas used to validate generated XML live.
 SCHEMAS_DIR = env("SCHEMAS_DIR", default=str(BASE_DIR.parent / "shared" / "schemas"))

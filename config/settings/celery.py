@@ -25,6 +25,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "reviews-reminders": {"task": "reviews.reminders_send", "schedule": 3600.0},
     "reviews-digests": {"task": "reviews.digests_send", "schedule": 86400.0},
     # COUNTER sessions are clock hours: fold each finished hour into monthly usage.
+    # Crossref's result for each sent deposit: polled until it is there.
+    "publishing-crossref-results": {
+        "task": "publishing.crossref_results_check",
+        "schedule": 1800.0,
+    },
     "publishing-usage-aggregate": {
         "task": "publishing.usage_aggregate",
         "schedule": 3600.0,

@@ -263,26 +263,47 @@ def batch_serialise(document: etree._Element) -> bytes:
     )
 
 
-def diagnostic_parse(body: bytes) -> dict[str, tuple[str, str]]:
-    """Per-DOI outcome from a Crossref doi_batch_diagnostic: {doi: (status, msg)}
-    with status "success" or "failed". Empty if the body is not a diagnostic."""
+@dataclass
+class Diagnostic:
+    """A doi_batch_diagnostic: the batch's status ("completed" once Crossref
+    has processed it; "queued" or "in_process" before) and each DOI's outcome
+    as {doi in lower case: (status, msg)}, status "success" or "failed"."""
+
+    status: str
+    outcomes: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def completed(self) -> bool:
+        return self.status == "completed"
+
+
+def diagnostic_read(body: bytes) -> Diagnostic | None:
+    """The diagnostic in Crossref's answer, or None if the body is not one.
+    A Warning counts as a success: the DOI is registered, and its msg kept."""
     try:
         parser = etree.XMLParser(
             no_network=True, resolve_entities=False, load_dtd=False
         )
         root = etree.fromstring(body, parser)
     except (etree.XMLSyntaxError, ValueError):
-        return {}
-    if etree.QName(root).localname != "doi_batch_diagnostic":
-        return {}
-    outcome = {}
+        return None
+    if root is None or etree.QName(root).localname != "doi_batch_diagnostic":
+        return None
+    outcomes = {}
     for record in root.iter("{*}record_diagnostic", "record_diagnostic"):
         doi = (record.findtext("{*}doi") or record.findtext("doi") or "").strip()
         msg = (record.findtext("{*}msg") or record.findtext("msg") or "").strip()
         status = (record.get("status") or "").lower()
         if doi:
-            outcome[doi.lower()] = (
+            outcomes[doi.lower()] = (
                 "success" if status in ("success", "warning") else "failed",
                 msg,
             )
-    return outcome
+    return Diagnostic(status=(root.get("status") or "").lower(), outcomes=outcomes)
+
+
+def diagnostic_parse(body: bytes) -> dict[str, tuple[str, str]]:
+    """Per-DOI outcome from a Crossref doi_batch_diagnostic: {doi: (status, msg)}
+    with status "success" or "failed". Empty if the body is not a diagnostic."""
+    diagnostic = diagnostic_read(body)
+    return diagnostic.outcomes if diagnostic is not None else {}

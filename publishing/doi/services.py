@@ -1,6 +1,9 @@
 """Crossref deposits: build and validate per item, send, record each DOI's fate."""
 
+import datetime as dt
+import logging
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 
@@ -16,6 +19,8 @@ from ..models import Article, ArticleStatus, Issue
 from ..models.issues import CrossrefDeposit, CrossrefDepositItem, DepositStatus
 from . import crossref
 from .data import batch_data
+
+logger = logging.getLogger(__name__)
 
 
 def _public_articles(issue):
@@ -77,6 +82,7 @@ def crossref_deposit_create(
             journal=journal,
             issue=issue,
             batch_id=data.batch_id,
+            file_name=f"{data.batch_id}.xml",
             status=DepositStatus.PENDING
             if document is not None
             else DepositStatus.FAILED,
@@ -124,6 +130,10 @@ def _multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes, str]])
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
+def _file_name(deposit: CrossrefDeposit) -> str:
+    return deposit.file_name or f"{deposit.batch_id}.xml"
+
+
 def crossref_deposit_post(*, deposit: CrossrefDeposit) -> bytes:
     """POST the batch as Crossref's deposit API expects (multipart form) and
     return the answer's body. Raises DepositError with the reason."""
@@ -135,7 +145,7 @@ def crossref_deposit_post(*, deposit: CrossrefDeposit) -> bytes:
         },
         {
             "fname": (
-                f"{deposit.batch_id}.xml",
+                _file_name(deposit),
                 deposit.xml.encode("utf-8"),
                 "application/xml",
             )
@@ -147,6 +157,10 @@ def crossref_deposit_post(*, deposit: CrossrefDeposit) -> bytes:
         headers={"Content-Type": content_type},
         method="POST",
     )
+    return _fetch(request)
+
+
+def _fetch(request: urllib.request.Request) -> bytes:
     try:
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
             return response.read()
@@ -186,14 +200,17 @@ def crossref_deposit_record_response(*, deposit: CrossrefDeposit, body: bytes) -
             item.save(update_fields=["status", "message", "updated_at"])
         deposit.response = text
         deposit.submitted_at = deposit.submitted_at or now
-        statuses = set(deposit.items.values_list("status", flat=True))
-        if DepositStatus.SUCCESS in statuses:
-            deposit.status = DepositStatus.SUCCESS
-        elif DepositStatus.SUBMITTED in statuses:
-            deposit.status = DepositStatus.SUBMITTED
-        else:
-            deposit.status = DepositStatus.FAILED
+        deposit.status = _status_from_items(deposit)
         deposit.save(update_fields=["response", "submitted_at", "status"])
+
+
+def _status_from_items(deposit: CrossrefDeposit) -> str:
+    statuses = set(deposit.items.values_list("status", flat=True))
+    if DepositStatus.SUCCESS in statuses:
+        return DepositStatus.SUCCESS
+    if DepositStatus.SUBMITTED in statuses:
+        return DepositStatus.SUBMITTED
+    return DepositStatus.FAILED
 
 
 def crossref_deposit_record_failure(*, deposit: CrossrefDeposit, message: str) -> None:
@@ -225,4 +242,107 @@ def crossref_deposit_send(*, deposit_id: int) -> CrossrefDeposit:
     CrossrefDeposit.objects.filter(pk=deposit.pk).update(attempts=deposit.attempts + 1)
     body = crossref_deposit_post(deposit=deposit)
     crossref_deposit_record_response(deposit=deposit, body=body)
+    return deposit
+
+
+def crossref_result_fetch(*, deposit: CrossrefDeposit) -> bytes:
+    """GET the batch's result from Crossref's submission log, with the deposit's
+    credentials and the name the batch was uploaded under. Raises DepositError."""
+    base = settings.CROSSREF_RESULT_URL or urllib.parse.urljoin(
+        settings.CROSSREF_DEPOSIT_URL, "submissionDownload"
+    )
+    query = urllib.parse.urlencode(
+        {
+            "usr": settings.CROSSREF_USERNAME,
+            "pwd": settings.CROSSREF_PASSWORD,
+            "file_name": _file_name(deposit),
+            "type": "result",
+        }
+    )
+    return _fetch(urllib.request.Request(f"{base}?{query}", method="GET"))
+
+
+def crossref_deposits_awaiting_result(*, now: dt.datetime | None = None) -> list[int]:
+    """Ids of the deposits sent long enough ago whose result is not in yet."""
+    now = now or timezone.now()
+    sent_before = now - dt.timedelta(minutes=settings.CROSSREF_RESULT_WAIT_MINUTES)
+    return list(
+        CrossrefDeposit.objects.filter(
+            status=DepositStatus.SUBMITTED, submitted_at__lte=sent_before
+        )
+        .order_by("submitted_at", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def crossref_deposit_check_result(
+    *, deposit_id: int, now: dt.datetime | None = None
+) -> CrossrefDeposit:
+    """Read a submitted deposit's result from Crossref and record it: each
+    submitted item becomes a success (Crossref's Success or Warning, its
+    message kept) or a failure with Crossref's message. A batch still queued
+    only has its check time recorded. A network error or an answer that is not
+    a diagnostic changes nothing and is logged. A batch with no result
+    CROSSREF_RESULT_GIVE_UP_HOURS after it was sent is given up: its items
+    fail with a message saying so. Does nothing to a deposit not submitted,
+    so it can be run again safely."""
+    now = now or timezone.now()
+    deposit = CrossrefDeposit.objects.get(pk=deposit_id)
+    if deposit.status != DepositStatus.SUBMITTED:
+        return deposit
+    try:
+        body = crossref_result_fetch(deposit=deposit)
+    except DepositError as exc:
+        logger.warning("Crossref result for deposit %s not read: %s", deposit.pk, exc)
+        return _give_up_if_too_old(deposit, now)
+    diagnostic = crossref.diagnostic_read(body)
+    if diagnostic is None:
+        logger.warning(
+            "Crossref result for deposit %s is not a diagnostic: %r",
+            deposit.pk,
+            body[:500],
+        )
+        return _give_up_if_too_old(deposit, now)
+    if not diagnostic.completed:
+        CrossrefDeposit.objects.filter(pk=deposit.pk).update(result_checked_at=now)
+        deposit.result_checked_at = now
+        return _give_up_if_too_old(deposit, now)
+    _record_result(deposit, diagnostic, body, now)
+    return deposit
+
+
+def _record_result(deposit, diagnostic, body: bytes, now) -> None:
+    with transaction.atomic():
+        locked = CrossrefDeposit.objects.select_for_update().get(pk=deposit.pk)
+        if locked.status != DepositStatus.SUBMITTED:  # recorded meanwhile
+            return
+        items = deposit.items.select_for_update(of=("self",)).filter(
+            status=DepositStatus.SUBMITTED
+        )
+        for item in items:
+            item.status, item.message = diagnostic.outcomes.get(
+                item.doi.lower(),
+                (
+                    DepositStatus.FAILED,
+                    _("Crossref's result did not mention this DOI."),
+                ),
+            )
+            item.save(update_fields=["status", "message", "updated_at"])
+        deposit.status = _status_from_items(deposit)
+        deposit.response = body.decode("utf-8", "replace")[:5000]
+        deposit.result_checked_at = now
+        deposit.save(update_fields=["status", "response", "result_checked_at"])
+
+
+def _give_up_if_too_old(deposit: CrossrefDeposit, now) -> CrossrefDeposit:
+    hours = settings.CROSSREF_RESULT_GIVE_UP_HOURS
+    sent = deposit.submitted_at or deposit.created_at
+    if sent > now - dt.timedelta(hours=hours):
+        return deposit
+    message = _(
+        "Crossref gave no result for this deposit within %(hours)d hours. "
+        "Check the submission log at Crossref, or deposit again."
+    ) % {"hours": hours}
+    logger.warning("Crossref deposit %s given up: no result", deposit.pk)
+    crossref_deposit_record_failure(deposit=deposit, message=message)
     return deposit

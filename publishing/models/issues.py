@@ -103,6 +103,9 @@ class CrossrefDeposit(models.Model):
         related_name="crossref_deposits",
     )
     batch_id = models.CharField(max_length=64, unique=True)
+    # The name the batch was uploaded under: Crossref's submission log is
+    # looked up by it.
+    file_name = models.CharField(max_length=100, blank=True)
     status = models.CharField(
         max_length=16, choices=DepositStatus.choices, default=DepositStatus.PENDING
     )
@@ -111,6 +114,8 @@ class CrossrefDeposit(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # When Crossref's submission log was last read for this batch's result.
+    result_checked_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

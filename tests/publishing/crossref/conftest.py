@@ -8,6 +8,13 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from publishing.models.issues import JournalPublishingSettings
+from tests.publishing.factories import (
+    IssueFactory,
+    PublishedArticleFactory,
+    with_authors,
+)
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
@@ -21,6 +28,38 @@ def _crossref_schema():
     path = os.path.join(settings.SCHEMAS_DIR, "crossref", "crossref5.3.1.xsd")
     if not os.path.exists(path):
         pytest.skip(f"Crossref 5.3.1 schema not found at {path} (settings.SCHEMAS_DIR)")
+
+
+@pytest.fixture
+def issue(db):
+    issue = IssueFactory(
+        state="published", number="2", volume__number=5, doi="10.99999/jpa.5.2"
+    )
+    JournalPublishingSettings.objects.create(
+        journal=issue.journal,
+        depositor_name="Hub",
+        depositor_email="doi@hub.example.org",
+    )
+    first = PublishedArticleFactory(
+        submission__journal=issue.journal,
+        submission__references="Smith, J. (2020). Merit. Public Admin Review.\n\nIvanov, I. (2019). Reform.",
+        issue=issue,
+        order=1,
+        doi="10.99999/jpa.2026.1",
+        first_page="1",
+        last_page="20",
+    )
+    authors = with_authors(first, 2, orcid="0000-0002-1825-0097", affiliation="Academy")
+    authors[1].given_name, authors[1].family_name = "Айгуль", "Сейткалиева"
+    authors[1].save()
+    PublishedArticleFactory(
+        submission__journal=issue.journal,
+        issue=issue,
+        order=2,
+        doi="10.99999/jpa.2026.2",
+        elocation_id="e102",
+    )
+    return issue
 
 
 class Recorder:
@@ -65,6 +104,15 @@ def crossref_server(settings):
             )
             self.send_response(recorder.status)
             self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(recorder.body)
+
+        def do_GET(self):  # noqa: N802
+            recorder.requests.append(
+                {"path": self.path, "content_type": "", "body": b""}
+            )
+            self.send_response(recorder.status)
+            self.send_header("Content-Type", "text/xml")
             self.end_headers()
             self.wfile.write(recorder.body)
 

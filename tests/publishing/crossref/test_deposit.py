@@ -5,50 +5,13 @@ from lxml import etree
 from publishing.doi import crossref
 from publishing.doi.services import crossref_deposit_create
 from publishing.models import CrossrefDeposit, DepositStatus
-from publishing.models.issues import JournalPublishingSettings
 from publishing.tasks import DEPOSIT_MAX_RETRIES, crossref_deposit_send_task
 from tests.factories import editor_of
-from tests.publishing.factories import (
-    IssueFactory,
-    PublishedArticleFactory,
-    with_authors,
-)
+from tests.publishing.factories import IssueFactory, PublishedArticleFactory
 
 pytestmark = pytest.mark.django_db
 
 CR = {"cr": crossref.CR, "jats": crossref.JATS, "ai": crossref.AI}
-
-
-@pytest.fixture
-def issue():
-    issue = IssueFactory(
-        state="published", number="2", volume__number=5, doi="10.99999/jpa.5.2"
-    )
-    JournalPublishingSettings.objects.create(
-        journal=issue.journal,
-        depositor_name="Hub",
-        depositor_email="doi@hub.example.org",
-    )
-    first = PublishedArticleFactory(
-        submission__journal=issue.journal,
-        submission__references="Smith, J. (2020). Merit. Public Admin Review.\n\nIvanov, I. (2019). Reform.",
-        issue=issue,
-        order=1,
-        doi="10.99999/jpa.2026.1",
-        first_page="1",
-        last_page="20",
-    )
-    authors = with_authors(first, 2, orcid="0000-0002-1825-0097", affiliation="Academy")
-    authors[1].given_name, authors[1].family_name = "Айгуль", "Сейткалиева"
-    authors[1].save()
-    PublishedArticleFactory(
-        submission__journal=issue.journal,
-        issue=issue,
-        order=2,
-        doi="10.99999/jpa.2026.2",
-        elocation_id="e102",
-    )
-    return issue
 
 
 def _parse(text):

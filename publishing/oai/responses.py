@@ -9,7 +9,7 @@ spliced in, and a page never needs a second copy of its records' XML.
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -40,6 +40,7 @@ from .protocol import (
     xml_text,
 )
 from .records import metadata_for
+from .sets import slugs_for
 
 OAI_IDENTIFIER_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier"
 OAI_IDENTIFIER_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd"
@@ -148,23 +149,25 @@ class Headers:
 
     def __init__(self) -> None:
         self.id_prefix = xml_text(identifier_for(0)[:-1])
-        self._sets: dict[tuple[str, str | None], str] = {}
+        self._sets: dict[tuple[int, int | None], str] = {}
 
-    def _set_specs(self, key: tuple[str, str | None]) -> str:
-        journal_slug, section_slug = key
-        journal = xml_text(journal_slug)
+    def _set_specs(self, key: tuple[int, int | None], slugs) -> str:
+        journals, sections = slugs
+        journal_id, section_id = key
+        journal = xml_text(journals[journal_id])
         specs = f"<setSpec>{journal}</setSpec>"
-        if section_slug:
-            specs += f"<setSpec>{journal}:{xml_text(section_slug)}</setSpec>"
+        if section_id is not None:
+            specs += f"<setSpec>{journal}:{xml_text(sections[section_id])}</setSpec>"
         self._sets[key] = specs
         return specs
 
-    def texts(self, rows: Iterable[selectors.HeaderRow]) -> list[str]:
+    def texts(self, rows: Sequence[selectors.HeaderRow]) -> list[str]:
         """One header per row; hot in ListIdentifiers, hence spelt out."""
         id_prefix, sets, texts = self.id_prefix, self._sets, []
+        slugs = slugs_for(rows)
         for row in rows:
-            key = (row.journal_slug, row.section_slug)
-            specs = sets.get(key) or self._set_specs(key)
+            key = (row.journal_id, row.section_id)
+            specs = sets.get(key) or self._set_specs(key, slugs)
             stamp = row.stamp
             if not isinstance(stamp, str):
                 stamp = format_datestamp(stamp)
@@ -175,7 +178,7 @@ class Headers:
             )
         return texts
 
-    def page(self, rows: Iterable[selectors.HeaderRow]) -> bytes:
+    def page(self, rows: Sequence[selectors.HeaderRow]) -> bytes:
         return "".join(self.texts(rows)).encode()
 
 

@@ -35,7 +35,8 @@ from ..models import Article, ArticleStatus, Galley
 LIVE_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 
 # The columns a header needs, read without building model instances.
-HEADER_FIELDS = ("id", "status", "stamp", "journal__slug", "section__slug")
+# Set specs come from slugs kept in memory (sets.py), not from a join.
+HEADER_FIELDS = ("id", "status", "stamp", "journal_id", "section_id")
 
 
 class HeaderRow(NamedTuple):
@@ -44,8 +45,8 @@ class HeaderRow(NamedTuple):
     id: int
     status: str
     stamp: str | datetime  # formatted by the database (UTCStamp)
-    journal_slug: str
-    section_slug: str | None
+    journal_id: int
+    section_id: int | None
     xml: str | None = None
     has_jats: bool = False  # read by record_header only
 

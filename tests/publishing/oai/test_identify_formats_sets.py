@@ -162,3 +162,36 @@ def test_retracted_article_stays_a_full_record(oai):
     assert doc.find(f".//{OAI}header").get("status") is None
     descriptions = [e.text for e in doc.iterfind(".//dc:description", NS)]
     assert "Retraction notice: Data were fabricated." in descriptions
+
+
+def _set_specs(oai):
+    doc = oai({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc"})
+    return [e.text for e in doc.iterfind(f".//{OAI}header/{OAI}setSpec")]
+
+
+def test_headers_name_a_renamed_section_at_once(oai):
+    article = PublishedArticleFactory()
+    section, journal = article.section, article.journal.slug
+    assert _set_specs(oai) == [journal, f"{journal}:{section.slug}"]
+
+    section.slug = "policy-notes"
+    section.save(update_fields=["slug"])
+
+    assert _set_specs(oai) == [journal, f"{journal}:policy-notes"]
+
+
+def test_headers_name_a_slug_changed_elsewhere_once_the_kept_slugs_age(
+    oai, monkeypatch
+):
+    from publishing.oai import sets
+
+    article = PublishedArticleFactory()
+    journal = article.journal
+    assert _set_specs(oai)[0] == journal.slug
+    # Changed by another process: this one's saved-signal never fires.
+    Journal.objects.filter(pk=journal.pk).update(slug="renamed-journal")
+    assert _set_specs(oai)[0] == journal.slug
+
+    monkeypatch.setattr(sets, "SLUG_SECONDS", 0.0)
+
+    assert _set_specs(oai)[0] == "renamed-journal"

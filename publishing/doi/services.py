@@ -294,21 +294,21 @@ def crossref_deposit_check_result(
         body = crossref_result_fetch(deposit=deposit)
     except DepositError as exc:
         logger.warning("Crossref result for deposit %s not read: %s", deposit.pk, exc)
-        return _give_up_if_too_old(deposit, now)
-    diagnostic = crossref.diagnostic_read(body)
-    if diagnostic is None:
-        logger.warning(
-            "Crossref result for deposit %s is not a diagnostic: %r",
-            deposit.pk,
-            body[:500],
-        )
-        return _give_up_if_too_old(deposit, now)
-    if not diagnostic.completed:
-        CrossrefDeposit.objects.filter(pk=deposit.pk).update(result_checked_at=now)
-        deposit.result_checked_at = now
-        return _give_up_if_too_old(deposit, now)
-    _record_result(deposit, diagnostic, body, now)
-    return deposit
+    else:
+        diagnostic = crossref.diagnostic_read(body)
+        if diagnostic is None:
+            logger.warning(
+                "Crossref result for deposit %s is not a diagnostic: %r",
+                deposit.pk,
+                body[:500],
+            )
+        elif diagnostic.completed:
+            _record_result(deposit, diagnostic, body, now)
+            return deposit
+        else:
+            CrossrefDeposit.objects.filter(pk=deposit.pk).update(result_checked_at=now)
+            deposit.result_checked_at = now
+    return _give_up_if_too_old(deposit, now)
 
 
 def _record_result(deposit, diagnostic, body: bytes, now) -> None:

@@ -66,13 +66,9 @@ class PostgresBackend:
         return qs.filter(search_vector=self._query(raw))
 
     def match(self, qs: QuerySet, raw: str) -> QuerySet:
-        query = self._query(raw)
-        return qs.filter(search_vector=query).annotate(
-            rank=SearchRank(F("rank_vector"), query)
+        return self.filter(qs, raw).annotate(
+            rank=SearchRank(F("rank_vector"), self._query(raw))
         )
-
-    def by_relevance(self, qs: QuerySet, raw: str) -> QuerySet:
-        return qs.order_by("-rank", "-published_at", "-pk")
 
     def highlights(self, model, ids: list[int], raw: str) -> dict[int, tuple]:
         query = self._query(raw)
@@ -139,9 +135,6 @@ class SqliteBackend:
     def filter(self, qs: QuerySet, raw: str) -> QuerySet:
         return qs.filter(pk__in=self._matching(raw))
 
-    def by_relevance(self, qs: QuerySet, raw: str) -> QuerySet:
-        return qs.order_by("-rank", "-published_at", "-pk")
-
     def match(self, qs: QuerySet, raw: str) -> QuerySet:
         expression = q.to_fts5(raw)
         table = qs.model._meta.db_table
@@ -189,9 +182,6 @@ class SubstringBackend:
 
     def match(self, qs: QuerySet, raw: str) -> QuerySet:
         return self.filter(qs, raw).annotate(rank=Value(0.0, output_field=FloatField()))
-
-    def by_relevance(self, qs: QuerySet, raw: str) -> QuerySet:
-        return qs.order_by("-published_at", "-pk")
 
     def filter(self, qs: QuerySet, raw: str) -> QuerySet:
         for word in q.words(raw):

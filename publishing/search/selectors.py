@@ -27,6 +27,8 @@ from .text import MARK_END, MARK_START, title_languages
 
 PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 PER_PAGE = 20
+# Best first (`rank` comes from the engine's `match`), then newest.
+RELEVANCE_ORDER = ("-rank", "-published_at", "-pk")
 # Columns a results page never shows; some are large.
 LARGE_FIELDS = (
     "body",
@@ -152,7 +154,7 @@ def search_queryset(params: SearchParams, base=None) -> QuerySet[SearchDocument]
     if params.sort == Sort.OLDEST:
         return qs.order_by("published_at", "pk")
     if params.sort == Sort.RELEVANCE and has_query:
-        return backend().by_relevance(qs, params.text)
+        return qs.order_by(*RELEVANCE_ORDER)
     return qs.order_by("-published_at", "-pk")
 
 

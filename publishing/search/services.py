@@ -13,7 +13,7 @@ from submissions.models import Contributor
 from ..models import Article, ArticleStatus, Galley, GalleyKind
 from ..models.search import RelatedArticle, SearchDocument
 from .backends import backend
-from .selectors import related_cache_key
+from .selectors import RELEVANCE_ORDER, related_cache_key
 from .text import delimited, document_text, html_to_text
 
 logger = logging.getLogger(__name__)
@@ -181,12 +181,11 @@ def _title_query(document: SearchDocument) -> str:
 def _candidates(document: SearchDocument, raw: str, exclude: set[int]) -> list:
     if not raw:
         return []
-    engine = backend()
-    matches = engine.match(SearchDocument.objects.exclude(pk__in=exclude), raw)
     return list(
-        engine.by_relevance(matches, raw).values_list("pk", "rank", "keywords")[
-            :RELATED_CANDIDATES
-        ]
+        backend()
+        .match(SearchDocument.objects.exclude(pk__in=exclude), raw)
+        .order_by(*RELEVANCE_ORDER)
+        .values_list("pk", "rank", "keywords")[:RELATED_CANDIDATES]
     )
 
 

@@ -99,7 +99,11 @@ def synthetic_bodies(words: int, log) -> None:
                 "UPDATE publishing_searchdocument SET body = %s WHERE article_id = %s",
                 rows,
             )
-            engine.write_many(SearchDocument, [SearchDocument(pk=pk) for pk in batch])
+            engine.write_many(
+                SearchDocument,
+                [SearchDocument(pk=pk) for pk in batch],
+                champions=False,
+            )
     log(
         f"bodies of {words} words for {len(ids)} documents in "
         f"{time.monotonic() - started:.0f} s"
@@ -147,13 +151,17 @@ def main() -> int:
     from django.urls import reverse
 
     from publishing.models import Article, ArticleStatus
-    from publishing.models.search import SearchDocument
+    from publishing.models.search import SearchDocument, SearchTerm
     from publishing.search.selectors import (
         SearchParams,
         search_articles,
         search_count,
     )
-    from publishing.search.services import related_compute, search_reindex
+    from publishing.search.services import (
+        related_compute,
+        search_champions_rebuild,
+        search_reindex,
+    )
 
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = ["*"]
@@ -186,8 +194,14 @@ def main() -> int:
         )
     if args.body_words:
         synthetic_bodies(args.body_words, log)
+    if not SearchTerm.objects.exists():
+        started = time.monotonic()
+        search_champions_rebuild()
+        log(f"champion lists built in {time.monotonic() - started:.0f} s")
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE publishing_searchdocument")
+        # As autovacuum would after the bulk writes above.
+        cursor.execute("VACUUM ANALYZE publishing_searchdocument")
+        cursor.execute("VACUUM ANALYZE publishing_searchterm")
         cursor.execute(
             "SELECT pg_size_pretty(pg_total_relation_size('publishing_searchdocument'))"
         )

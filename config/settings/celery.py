@@ -24,15 +24,20 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Reminders are idempotent; hourly keeps them close to the journal's day.
     "reviews-reminders": {"task": "reviews.reminders_send", "schedule": 3600.0},
     "reviews-digests": {"task": "reviews.digests_send", "schedule": 86400.0},
-    # COUNTER sessions are clock hours: fold each finished hour into monthly usage.
     # Crossref's result for each sent deposit: polled until it is there.
     "publishing-crossref-results": {
         "task": "publishing.crossref_results_check",
         "schedule": 1800.0,
     },
+    # COUNTER sessions are clock hours: fold each finished hour into monthly usage.
     "publishing-usage-aggregate": {
         "task": "publishing.usage_aggregate",
         "schedule": 3600.0,
+    },
+    # Search's per-word champion lists, trimmed and refilled.
+    "publishing-search-champions": {
+        "task": "publishing.search_champions_rebuild",
+        "schedule": 86400.0,
     },
 }
 # Broker options as JSON, e.g. {"visibility_timeout": 3600} or, to share one

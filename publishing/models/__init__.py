@@ -22,7 +22,7 @@ from .issues import (  # noqa: E501,F401
 )
 from .oai import OaiRecord  # noqa: F401
 from .production import ArticleMedia, CopyeditReview, ProductionMessage, RenderJob  # noqa: F401
-from .search import RelatedArticle, SearchDocument  # noqa: F401
+from .search import RelatedArticle, SearchDocument, SearchTerm  # noqa: F401
 
 __all__ = [
     "Article",

@@ -92,3 +92,39 @@ class RelatedArticle(models.Model):
 
     def __str__(self):
         return f"{self.article_id} → {self.related_id}"
+
+
+class SearchTerm(models.Model):
+    """One entry of a word's champion list: the documents in which the word
+    (a stemmed lexeme) weighs most, best first.
+
+    Relevance order ranks every match; a word found in half of a large
+    archive would have tens of thousands of vectors read and ranked for one
+    page. When more documents match than are counted, a page is ranked among
+    the champions of the query's words instead (PostgreSQL only; see
+    `publishing.search.backends`). `weight` is the document's rank for the
+    word alone, so a one-word query gets exactly its best documents.
+    """
+
+    lexeme = models.TextField()
+    document = models.ForeignKey(
+        SearchDocument,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_column="article_id",
+    )
+    weight = models.FloatField()
+    published_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        indexes = [
+            models.Index(
+                fields=["lexeme", "-weight", "-published_at", "document"],
+                name="searchterm_champions",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.lexeme} → {self.document_id}"

@@ -6,11 +6,19 @@ The 'russian' configuration stems Cyrillic words with the Russian Snowball
 stemmer and Latin words with the English one, so both languages of the
 journal match across word forms.
 
+PostgreSQL also keeps champion lists (SearchTerm): for every word, the
+documents where it weighs most. Beyond the counted matches, a page is ranked
+among the champions of the query's words (`candidates`) rather than among all
+matches; the selectors fall back to ranking every match when the champions do
+not fill the page.
+
 SQLite: an FTS5 table (porter over unicode61) kept beside SearchDocument,
 queried with MATCH, ranked with bm25(), highlighted with highlight()/snippet().
 
 Ranks are "higher is better" on both, so callers sort the same way.
 """
+
+from contextlib import contextmanager, nullcontext
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -18,7 +26,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
@@ -31,6 +39,19 @@ FTS_TABLE = "publishing_search_fts"
 # the abstract, which outranks the full text.
 FTS_WEIGHTS = "10.0, 5.0, 5.0, 2.0, 1.0"
 SNIPPET_WORDS = 28
+# Documents kept per word. A page deeper than this falls back to ranking every
+# match, so it bounds both the work of a first page and where that work ends.
+CHAMPIONS = 200
+TERMS_TABLE = "publishing_searchterm"
+# Each lexeme of each document's metadata vector, with the document's rank for
+# that lexeme alone. Read back through the 'simple' configuration a lexeme is
+# itself (an odd one, say a web address, splits into parts and ranks low,
+# which only costs it its place in a list).
+_DOCUMENT_LEXEMES = """
+    SELECT u.lexeme, d.article_id, d.published_at,
+           ts_rank(d.rank_vector, plainto_tsquery('simple', u.lexeme)) AS weight
+    FROM publishing_searchdocument d CROSS JOIN LATERAL unnest(d.rank_vector) u
+"""
 
 
 class PostgresBackend:
@@ -39,17 +60,101 @@ class PostgresBackend:
     def write(self, document) -> None:
         self.write_many(type(document), [document])
 
-    def write_many(self, model, documents) -> None:
+    def write_many(self, model, documents, *, champions: bool = True) -> None:
         head = (
             SearchVector("title", weight="A", config=PG_CONFIG)
             + SearchVector("keywords", weight="B", config=PG_CONFIG)
             + SearchVector("authors", weight="B", config=PG_CONFIG)
             + SearchVector("abstract", weight="C", config=PG_CONFIG)
         )
-        model.objects.filter(pk__in=[d.pk for d in documents]).update(
+        ids = [d.pk for d in documents]
+        model.objects.filter(pk__in=ids).update(
             search_vector=head + SearchVector("body", weight="D", config=PG_CONFIG),
             rank_vector=head,
         )
+        if champions:
+            self.champions_add(ids)
+
+    def champions_add(self, ids: list[int]) -> None:
+        """Enter the documents into the champion lists of their words where
+        they rank among the best (lists may run over CHAMPIONS until the next
+        `champions_rebuild`; reads take the best CHAMPIONS only)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {TERMS_TABLE} WHERE article_id = ANY(%s)", [ids]
+            )
+            cursor.execute(
+                f"""
+                INSERT INTO {TERMS_TABLE} (lexeme, article_id, weight, published_at)
+                SELECT s.lexeme, s.article_id, s.weight, s.published_at
+                FROM ({_DOCUMENT_LEXEMES} WHERE d.article_id = ANY(%s)) s
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM (
+                        SELECT t.weight, t.published_at FROM {TERMS_TABLE} t
+                        WHERE t.lexeme = s.lexeme
+                        ORDER BY t.weight DESC, t.published_at DESC
+                        OFFSET %s LIMIT 1
+                    ) last
+                    WHERE (last.weight, last.published_at)
+                        >= (s.weight, s.published_at)
+                )
+                """,
+                [ids, CHAMPIONS - 1],
+            )
+
+    def champions_rebuild(self) -> None:
+        """Recompute every champion list from the documents (after a bulk
+        reindex, and nightly to trim lists that grew and refill ones that lost
+        documents)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TERMS_TABLE}")
+            cursor.execute(
+                f"""
+                INSERT INTO {TERMS_TABLE} (lexeme, article_id, weight, published_at)
+                SELECT lexeme, article_id, weight, published_at FROM (
+                    SELECT s.*, row_number() OVER (
+                        PARTITION BY s.lexeme
+                        ORDER BY s.weight DESC, s.published_at DESC, s.article_id DESC
+                    ) AS place
+                    FROM ({_DOCUMENT_LEXEMES}) s
+                ) ranked
+                WHERE place <= %s
+                """,
+                [CHAMPIONS],
+            )
+
+    def candidates(self, raw: str) -> RawSQL | None:
+        """Ids of the champions of the query's positive words (a subquery)."""
+        words = " ".join(q.words(raw))
+        if not words:
+            return None
+        return RawSQL(
+            f"""
+            SELECT t.article_id
+            FROM unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s))) l(lexeme)
+            CROSS JOIN LATERAL (
+                SELECT article_id FROM {TERMS_TABLE}
+                WHERE lexeme = l.lexeme
+                ORDER BY weight DESC, published_at DESC
+                LIMIT %s
+            ) t
+            """,
+            [PG_CONFIG, words, CHAMPIONS],
+        )
+
+    @contextmanager
+    def reading(self):
+        """Search reads use the GIN index, never a scan of the table: the
+        planner does not count the cost of unpacking each row's out-of-line
+        vector, so on the narrow table it would otherwise choose to read and
+        test every row."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            try:
+                yield
+            finally:
+                # Inside a longer transaction, the rest of it plans as usual.
+                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
     def delete(self, article_id: int) -> None:
         """The row itself carries the vector; nothing else to remove."""
@@ -84,16 +189,26 @@ class PostgresBackend:
             "max_fragments": 2,
             "fragment_delimiter": " … ",
         }
-        rows = (
-            model.objects.filter(pk__in=ids)
-            .annotate(
-                hl_title=SearchHeadline("title", query, highlight_all=True, **common),
-                hl_abstract=SearchHeadline("abstract", query, **fragments),
-                hl_body=SearchHeadline("body", query, **fragments),
-            )
-            .values_list("pk", "hl_title", "hl_abstract", "hl_body")
+        rows = model.objects.filter(pk__in=ids).annotate(
+            hl_title=SearchHeadline("title", query, highlight_all=True, **common),
+            hl_abstract=SearchHeadline("abstract", query, **fragments),
         )
-        return {pk: (title, abstract, body) for pk, title, abstract, body in rows}
+        found = {
+            pk: [title, abstract, ""]
+            for pk, title, abstract in rows.values_list("pk", "hl_title", "hl_abstract")
+        }
+        # The full text is long: it is read only for a result whose abstract
+        # does not hold the words (its snippet then comes from the full text).
+        unmarked = [pk for pk, parts in found.items() if MARK_START not in parts[1]]
+        if unmarked:
+            bodies = (
+                model.objects.filter(pk__in=unmarked)
+                .annotate(hl_body=SearchHeadline("body", query, **fragments))
+                .values_list("pk", "hl_body")
+            )
+            for pk, body in bodies:
+                found[pk][2] = body
+        return {pk: tuple(parts) for pk, parts in found.items()}
 
 
 class SqliteBackend:
@@ -103,7 +218,7 @@ class SqliteBackend:
         self.delete_many([document.pk])
         self.write_many(type(document), [document])
 
-    def write_many(self, model, documents) -> None:
+    def write_many(self, model, documents, *, champions: bool = True) -> None:
         """Insert rows for documents not yet in the FTS table."""
         with connection.cursor() as cursor:
             cursor.executemany(
@@ -115,6 +230,15 @@ class SqliteBackend:
                     for d in documents
                 ],
             )
+
+    def champions_rebuild(self) -> None:
+        """No champion lists: every match is ranked."""
+
+    def candidates(self, raw: str) -> None:
+        return None
+
+    def reading(self):
+        return nullcontext()
 
     def delete(self, article_id: int) -> None:
         self.delete_many([article_id])
@@ -171,8 +295,17 @@ class SubstringBackend:
     def write(self, document) -> None:
         pass
 
-    def write_many(self, model, documents) -> None:
+    def write_many(self, model, documents, *, champions: bool = True) -> None:
         pass
+
+    def champions_rebuild(self) -> None:
+        """No champion lists: every match is ranked."""
+
+    def candidates(self, raw: str) -> None:
+        return None
+
+    def reading(self):
+        return nullcontext()
 
     def delete(self, article_id: int) -> None:
         pass

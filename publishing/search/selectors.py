@@ -37,8 +37,9 @@ LARGE_FIELDS = (
     "article__jats_xml",
     "article__submission__references",
 )
-# Results are counted exactly up to this many; beyond, "more than 10,000".
-COUNT_CAP = 10_000
+# Results are counted exactly up to this many; beyond, "more than 1,000", and
+# pages are ranked among the champions of the query's words (see RankedIds).
+COUNT_CAP = 1_000
 OPTIONS_SECONDS = 300
 
 
@@ -158,6 +159,45 @@ def search_queryset(params: SearchParams, base=None) -> QuerySet[SearchDocument]
     return qs.order_by("-published_at", "-pk")
 
 
+class RankedIds:
+    """Matching ids in relevance order, sliced as a paginator asks.
+
+    When more documents match than are counted, ranking them all would read
+    every match's vector for one page. A slice is then ranked among the
+    champions of the query's words (the documents where each word weighs
+    most; the engine keeps them), filtered like the full query; when those
+    do not fill it, as on a deep page or under a narrow filter, every match
+    is ranked. The engine's ordering is the same either way.
+    """
+
+    def __init__(self, params: SearchParams, base, *, count: int):
+        self.everything = search_queryset(params, base).values_list("pk", flat=True)
+        self.champions = None
+        candidates = backend().candidates(params.text) if count > COUNT_CAP else None
+        if candidates is not None:
+            self.champions = search_queryset(
+                params, base.filter(pk__in=candidates)
+            ).values_list("pk", flat=True)
+
+    def __getitem__(self, key: slice) -> list[int]:
+        if self.champions is not None:
+            ids = list(self.champions[key])
+            if len(ids) == key.stop - key.start:
+                return ids
+        return list(self.everything[key])
+
+
+def search_ranked_ids(
+    params: SearchParams, *, count: int, base=None
+) -> RankedIds | QuerySet:
+    """Matching ids in the order of `params.sort`, to be sliced; `count` is
+    what `search_count` returned for the same params."""
+    base = documents_public() if base is None else base
+    if params.sort == Sort.RELEVANCE and not q.is_empty(params.text):
+        return RankedIds(params, base, count=count)
+    return search_queryset(params, base).values_list("pk", flat=True)
+
+
 class CappedPaginator(Paginator):
     """A paginator whose count comes from `search_count` (at most cap + 1)."""
 
@@ -219,11 +259,18 @@ def search_articles(
     authors and (with a query) one for the highlights — whatever the page
     size.
     """
+    # Looked up before the search settings apply: the journals table is read
+    # as usual.
+    base = documents_public()
+    with backend().reading():
+        return _search_articles(params, base, page, per_page)
+
+
+def _search_articles(params, base, page, per_page) -> SearchResults:
     # The page is cut from the ids alone: joined to articles and their
     # metadata, the planner would join every match before ordering them.
-    base = documents_public()
-    ids = search_queryset(params, base).values_list("pk", flat=True)
     count = search_count(params, base=base)
+    ids = search_ranked_ids(params, count=count, base=base)
     paginator = CappedPaginator(ids, per_page, count=count)
     the_page = paginator.get_page(page)
     page_ids = list(the_page.object_list)

@@ -127,11 +127,13 @@ def search_index_article(*, article: Article) -> SearchDocument | None:
     return document
 
 
-def search_index_articles(*, article_ids: list[int]) -> int:
+def search_index_articles(*, article_ids: list[int], champions: bool = True) -> int:
     """(Re)index many public articles at once, in a few queries per batch.
 
     For rebuilding the index of a large archive; articles that are not public
-    are skipped (use `search_unindex_article` for those). Returns the number
+    are skipped (use `search_unindex_article` for those). With
+    `champions=False` the words' champion lists are left for a
+    `search_champions_rebuild` once every batch is in. Returns the number
     indexed.
     """
     html = Galley.objects.filter(kind=GalleyKind.HTML, is_current=True).order_by(
@@ -161,8 +163,15 @@ def search_index_articles(*, article_ids: list[int]) -> int:
         SearchDocument.objects.filter(pk__in=ids).delete()
         engine.delete_many(ids)
         SearchDocument.objects.bulk_create(documents)
-        engine.write_many(SearchDocument, documents)
+        engine.write_many(SearchDocument, documents, champions=champions)
     return len(documents)
+
+
+def search_champions_rebuild() -> None:
+    """Recompute the champion lists of every word from the index (they stay
+    right as articles are indexed one by one, but grow past their length and
+    thin out as articles are withdrawn; nightly, and after a bulk reindex)."""
+    backend().champions_rebuild()
 
 
 def _keyword_query(document: SearchDocument) -> str:
@@ -179,14 +188,27 @@ def _title_query(document: SearchDocument) -> str:
 
 
 def _candidates(document: SearchDocument, raw: str, exclude: set[int]) -> list:
+    """The best matches of `raw`: among the champions of its words first (the
+    same shortcut as a results page), among every match when those are too
+    few."""
     if not raw:
         return []
-    return list(
-        backend()
-        .match(SearchDocument.objects.exclude(pk__in=exclude), raw)
-        .order_by(*RELEVANCE_ORDER)
-        .values_list("pk", "rank", "keywords")[:RELATED_CANDIDATES]
-    )
+    engine = backend()
+
+    def best(documents) -> list:
+        return list(
+            engine.match(documents.exclude(pk__in=exclude), raw)
+            .order_by(*RELEVANCE_ORDER)
+            .values_list("pk", "rank", "keywords")[:RELATED_CANDIDATES]
+        )
+
+    champions = engine.candidates(raw)
+    with engine.reading():
+        if champions is not None:
+            found = best(SearchDocument.objects.filter(pk__in=champions))
+            if len(found) == RELATED_CANDIDATES:
+                return found
+        return best(SearchDocument.objects.all())
 
 
 def related_compute(*, article_id: int, limit: int = RELATED_LIMIT) -> list[int]:
@@ -252,9 +274,12 @@ def search_reindex(
     ids = list(articles.order_by("pk").values_list("pk", flat=True))
     count = 0
     for start in range(0, len(ids), batch_size):
-        count += search_index_articles(article_ids=ids[start : start + batch_size])
+        count += search_index_articles(
+            article_ids=ids[start : start + batch_size], champions=False
+        )
         if progress:
             progress(count)
+    search_champions_rebuild()
     if related:
         documents = SearchDocument.objects.all()
         if journal is not None:

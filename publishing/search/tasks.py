@@ -22,3 +22,11 @@ def search_reindex_task() -> int:
     from .services import search_reindex
 
     return search_reindex()
+
+
+@shared_task(name="publishing.search_champions_rebuild")
+def search_champions_rebuild_task() -> None:
+    """Recompute the words' champion lists (nightly)."""
+    from .services import search_champions_rebuild
+
+    search_champions_rebuild()

@@ -22,7 +22,9 @@ class InviteForm(forms.Form):
     given_name = forms.CharField(label=_("Given name"), required=False)
     family_name = forms.CharField(label=_("Family name"), required=False)
     due = forms.DateField(
-        label=_("Review due"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Review due"),
+        # A date input reads only ISO dates, never the active language's format.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     message = forms.CharField(
         label=_("Personal message (optional)"),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from journal.models import CallForPapers, Journal, Section
+from journal.models import CallForPapers, Journal, ReviewMethod, Section
 from journal.validators import validate_orcid
 
 from . import permissions as perms
@@ -159,6 +159,13 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         if self.section_id:
             return self.section.effective_review_method
         return self.journal.review_method
+
+    def get_review_method_display(self) -> str:
+        """The review method's label in the active language."""
+        method = self.review_method
+        if method in ReviewMethod.values:
+            return ReviewMethod(method).label
+        return method
 
     # --- conditions (plain checks, each with a reason in submissions.rules) ---
     def has_manuscript(self) -> bool:

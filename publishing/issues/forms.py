@@ -44,7 +44,10 @@ class PaginationForm(forms.Form):
 class ScheduleForm(forms.Form):
     when = forms.DateTimeField(
         label=_("Publish at (the journal's time zone)"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        # A datetime-local input reads only ISO values, never the language's format.
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
     )
 
 

@@ -18,6 +18,7 @@ queried with MATCH, ranked with bm25(), highlighted with highlight()/snippet().
 Ranks are "higher is better" on both, so callers sort the same way.
 """
 
+import json
 from contextlib import contextmanager, nullcontext
 
 from django.contrib.postgres.search import (
@@ -27,7 +28,15 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection, transaction
-from django.db.models import F, FloatField, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.expressions import RawSQL
 
 from . import query as q
@@ -142,19 +151,26 @@ class PostgresBackend:
             [PG_CONFIG, words, CHAMPIONS],
         )
 
+    def estimate(self, qs: QuerySet) -> int:
+        """How many rows the planner expects `qs` to return (none are read)."""
+        plan = json.loads(qs.explain(format="json"))
+        return int(plan[0]["Plan"]["Plan Rows"])
+
     @contextmanager
     def reading(self):
         """Search reads use the GIN index, never a scan of the table: the
         planner does not count the cost of unpacking each row's out-of-line
         vector, so on the narrow table it would otherwise choose to read and
         test every row."""
+        nested = connection.in_atomic_block
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
             try:
                 yield
             finally:
-                # Inside a longer transaction, the rest of it plans as usual.
-                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+                if nested:
+                    # The rest of the longer transaction plans as usual.
+                    cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
     def delete(self, article_id: int) -> None:
         """The row itself carries the vector; nothing else to remove."""
@@ -184,25 +200,31 @@ class PostgresBackend:
         }
         fragments = {
             **common,
+            # One passage around the words, as FTS5's snippet() gives (in two
+            # fragments PostgreSQL takes nearly twice as long).
             "max_words": SNIPPET_WORDS,
             "min_words": 12,
-            "max_fragments": 2,
-            "fragment_delimiter": " … ",
         }
         rows = model.objects.filter(pk__in=ids).annotate(
             hl_title=SearchHeadline("title", query, highlight_all=True, **common),
             hl_abstract=SearchHeadline("abstract", query, **fragments),
+            in_metadata=ExpressionWrapper(
+                Q(rank_vector=query), output_field=BooleanField()
+            ),
         )
-        found = {
-            pk: [title, abstract, ""]
-            for pk, title, abstract in rows.values_list("pk", "hl_title", "hl_abstract")
-        }
-        # The full text is long: it is read only for a result whose abstract
-        # does not hold the words (its snippet then comes from the full text).
-        unmarked = [pk for pk, parts in found.items() if MARK_START not in parts[1]]
-        if unmarked:
+        found, body_only = {}, []
+        for pk, title, abstract, in_metadata in rows.values_list(
+            "pk", "hl_title", "hl_abstract", "in_metadata"
+        ):
+            found[pk] = [title, abstract, ""]
+            if not in_metadata:
+                body_only.append(pk)
+        # The full text is long: it is read only for a result found by its
+        # full text alone, to show where the words are. Otherwise the snippet
+        # is the abstract (its matches marked, if any).
+        if body_only:
             bodies = (
-                model.objects.filter(pk__in=unmarked)
+                model.objects.filter(pk__in=body_only)
                 .annotate(hl_body=SearchHeadline("body", query, **fragments))
                 .values_list("pk", "hl_body")
             )
@@ -235,6 +257,9 @@ class SqliteBackend:
         """No champion lists: every match is ranked."""
 
     def candidates(self, raw: str) -> None:
+        return None
+
+    def estimate(self, qs: QuerySet) -> None:
         return None
 
     def reading(self):
@@ -302,6 +327,9 @@ class SubstringBackend:
         """No champion lists: every match is ranked."""
 
     def candidates(self, raw: str) -> None:
+        return None
+
+    def estimate(self, qs: QuerySet) -> None:
         return None
 
     def reading(self):

@@ -5,12 +5,13 @@ only for them, and the rows of a results page are checked against their
 article again, so that a document not yet refreshed cannot leak an article.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -29,18 +30,37 @@ PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 PER_PAGE = 20
 # Best first (`rank` comes from the engine's `match`), then newest.
 RELEVANCE_ORDER = ("-rank", "-published_at", "-pk")
-# Columns a results page never shows; some are large.
-LARGE_FIELDS = (
-    "body",
-    "search_vector",
-    "rank_vector",
-    "article__jats_xml",
-    "article__submission__references",
+# What a results page shows and checks: twenty rows of every column of five
+# tables would cost more to load than to find.
+PAGE_FIELDS = (
+    "article",
+    "journal",
+    "section__title",
+    "year",
+    "languages",
+    "title",
+    "abstract",
+    "article__status",
+    "article__submission__language",
+    # django-fsm reads the protected state field whenever a submission loads.
+    "article__submission__state",
+    "article__submission__title",
+    "article__journal__title",
+    "article__journal__is_active",
+    "article__issue__number",
+    "article__issue__year",
+    "article__issue__title",
+    "article__issue__volume__number",
 )
 # Results are counted exactly up to this many; beyond, "more than 1,000", and
 # pages are ranked among the champions of the query's words (see RankedIds).
 COUNT_CAP = 1_000
+# A one-word query the planner expects to match this many times the cap is
+# shown as "more than the cap" without counting.
+ESTIMATE_MARGIN = 20
 OPTIONS_SECONDS = 300
+CLOSED_JOURNALS_KEY = "search:closed-journals"
+CLOSED_JOURNALS_SECONDS = 60
 
 
 class Sort:
@@ -101,10 +121,17 @@ def marked(text: str) -> SafeString:
 def documents_public() -> QuerySet[SearchDocument]:
     """Documents exist only for public articles, so matching and counting stay
     on this table (a join to articles would be probed for every match). A
-    closed journal's documents disappear at once: its id is excluded, looked
-    up in one small query, so the usual case (no closed journal) adds no
-    condition that would make the count read every matching row."""
-    closed = list(Journal.objects.filter(is_active=False).values_list("pk", flat=True))
+    closed journal's documents disappear at once: its id is excluded, so the
+    usual case (no closed journal) adds no condition that would make the count
+    read every matching row. The ids are cached for a minute and forgotten
+    when a journal is saved; a results page also checks each row's journal,
+    so a closed journal's article is never shown even before then."""
+    closed = cache.get(CLOSED_JOURNALS_KEY)
+    if closed is None:
+        closed = list(
+            Journal.objects.filter(is_active=False).values_list("pk", flat=True)
+        )
+        cache.set(CLOSED_JOURNALS_KEY, closed, CLOSED_JOURNALS_SECONDS)
     documents = SearchDocument.objects.all()
     if closed:
         documents = documents.exclude(journal_id__in=closed)
@@ -141,8 +168,31 @@ def search_count(params: SearchParams, *, cap: int | None = None, base=None) -> 
     cap = COUNT_CAP if cap is None else cap
     qs = _filtered(params, base)
     if not q.is_empty(params.text):
-        qs = backend().filter(qs, params.text)
+        engine = backend()
+        qs = engine.filter(qs, params.text)
+        if _one_plain_word(params):
+            # For a single word the planner's estimate is the word's measured
+            # share of the archive; far above the cap, counting only confirms
+            # it (and costs most of a common word's search).
+            estimate = engine.estimate(qs)
+            if estimate is not None and estimate >= ESTIMATE_MARGIN * cap:
+                return cap + 1
     return qs.order_by().values("pk")[: cap + 1].count()
+
+
+def _one_plain_word(params: SearchParams) -> bool:
+    """One word, no phrase, exclusion or alternative, and no filter: a query
+    whose estimate the engine's statistics give directly."""
+    if params.journal or params.year or params.country or params.language:
+        return False
+    groups = q.parse(params.text)
+    return (
+        len(groups) == 1
+        and len(groups[0]) == 1
+        and not groups[0][0].negated
+        and not groups[0][0].prefix
+        and " " not in groups[0][0].text
+    )
 
 
 def search_queryset(params: SearchParams, base=None) -> QuerySet[SearchDocument]:
@@ -171,20 +221,21 @@ class RankedIds:
     """
 
     def __init__(self, params: SearchParams, base, *, count: int):
-        self.everything = search_queryset(params, base).values_list("pk", flat=True)
-        self.champions = None
-        candidates = backend().candidates(params.text) if count > COUNT_CAP else None
-        if candidates is not None:
-            self.champions = search_queryset(
-                params, base.filter(pk__in=candidates)
-            ).values_list("pk", flat=True)
+        self.params, self.base = params, base
+        self.candidates = (
+            backend().candidates(params.text) if count > COUNT_CAP else None
+        )
 
     def __getitem__(self, key: slice) -> list[int]:
-        if self.champions is not None:
-            ids = list(self.champions[key])
+        if self.candidates is not None:
+            champions = self.base.filter(pk__in=self.candidates)
+            ids = list(self._ranked(champions)[key])
             if len(ids) == key.stop - key.start:
                 return ids
-        return list(self.everything[key])
+        return list(self._ranked(self.base)[key])
+
+    def _ranked(self, documents) -> QuerySet:
+        return search_queryset(self.params, documents).values_list("pk", flat=True)
 
 
 def search_ranked_ids(
@@ -209,6 +260,10 @@ class CappedPaginator(Paginator):
     def count(self) -> int:
         return self._count
 
+    def count_ends_at(self, count: int) -> None:
+        self._count = count
+        self.__dict__.pop("num_pages", None)
+
     def page(self, number):
         # Past the cap the count is a lower bound: a page is cut by its size
         # only, never by the count.
@@ -221,7 +276,7 @@ class CappedPaginator(Paginator):
         )
 
 
-def _hit(document, highlight, params) -> SearchHit:
+def _hit(document, highlight, authors) -> SearchHit:
     article = document.article
     submission = article.submission
     if highlight:
@@ -246,8 +301,21 @@ def _hit(document, highlight, params) -> SearchHit:
         title_html=marked(lines[0]),
         translated_titles=translated,
         snippet_html=marked(snippet),
-        authors=list(submission.authors.all()),
+        authors=authors,
     )
+
+
+def _author_names(submission_ids: list[int]) -> dict[int, list[Contributor]]:
+    """The authors of each submission, in order: one query, names only."""
+    found = defaultdict(list)
+    contributors = (
+        Contributor.objects.filter(submission_id__in=submission_ids)
+        .only("submission_id", "given_name", "family_name")
+        .order_by("order", "pk")
+    )
+    for contributor in contributors:
+        found[contributor.submission_id].append(contributor)
+    return found
 
 
 def search_articles(
@@ -274,18 +342,18 @@ def _search_articles(params, base, page, per_page) -> SearchResults:
     paginator = CappedPaginator(ids, per_page, count=count)
     the_page = paginator.get_page(page)
     page_ids = list(the_page.object_list)
+    if count > COUNT_CAP and len(page_ids) < per_page:
+        # The matches end on this page after all (an estimate was wrong).
+        paginator.count_ends_at((the_page.number - 1) * per_page + len(page_ids))
     rows = (
         SearchDocument.objects.filter(pk__in=page_ids)
         .select_related(
-            "article__submission", "article__journal", "article__issue", "section"
+            "article__submission",
+            "article__journal",
+            "article__issue__volume",
+            "section",
         )
-        .defer(*LARGE_FIELDS)
-        .prefetch_related(
-            Prefetch(
-                "article__submission__authors",
-                queryset=Contributor.objects.order_by("order", "pk"),
-            )
-        )
+        .only(*PAGE_FIELDS)
     )
     by_id = {d.pk: d for d in rows}
     the_page.object_list = [by_id[pk] for pk in page_ids if pk in by_id]
@@ -295,7 +363,11 @@ def _search_articles(params, base, page, per_page) -> SearchResults:
         highlights = backend().highlights(
             SearchDocument, [d.pk for d in documents], params.text
         )
-    hits = [_hit(d, highlights.get(d.pk), params) for d in documents]
+    names = _author_names([d.article.submission_id for d in documents])
+    hits = [
+        _hit(d, highlights.get(d.pk), names.get(d.article.submission_id, []))
+        for d in documents
+    ]
     return SearchResults(params=params, page=the_page, hits=hits)
 
 

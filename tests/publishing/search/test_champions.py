@@ -132,3 +132,42 @@ def test_a_weaker_article_indexed_later_does_not_enter_a_full_list(monkeypatch):
     )
     assert listed == {a.pk for a in strong}
     assert weak.pk not in listed
+
+
+@postgresql_only
+def test_a_word_in_most_articles_is_shown_as_more_than_the_cap_without_counting(
+    monkeypatch,
+):
+    for i in range(6):
+        indexed_article(title={"en": f"Merit pay {i}"})
+    indexed_article(title={"en": "Reform of pay"})
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE publishing_searchdocument")
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    monkeypatch.setattr(selectors, "ESTIMATE_MARGIN", 2)
+
+    with CaptureQueriesContext(connection) as queries:
+        results = search_articles(SearchParams(text="merit"))
+
+    assert results.count_is_capped
+    assert len(results.hits) == 6
+    assert not [q for q in queries if "COUNT(" in q["sql"]]
+    # A phrase, or a filter, is counted.
+    with CaptureQueriesContext(connection) as queries:
+        assert selectors.search_count(SearchParams(text='"merit pay"')) == 3
+    assert [q for q in queries if "COUNT(" in q["sql"]]
+    assert not search_articles(SearchParams(text="merit", year=1990)).count_is_capped
+
+
+@pytest.mark.parametrize("engine", ["PostgresBackend", "SqliteBackend"])
+def test_a_first_page_that_is_not_full_shows_the_true_count(engine, monkeypatch):
+    # Whatever an estimate said, a first page with fewer results than fit on
+    # it holds every match.
+    monkeypatch.setattr(getattr(backends, engine), "estimate", lambda self, qs: 10**9)
+    for i in range(3):
+        indexed_article(title={"en": f"Merit pay {i}"})
+
+    results = search_articles(SearchParams(text="merit"))
+
+    assert (results.count, results.count_is_capped) == (3, False)
+    assert results.page.paginator.num_pages == 1

@@ -107,9 +107,15 @@ def test_article_taken_down_after_indexing_disappears_from_results(client):
 def test_articles_of_inactive_journals_are_not_found(client):
     journal = JournalFactory()
     indexed_article(journal=journal, title={"en": "Dormant journal article"})
+    assert search(client, q="dormant").context["results"].count == 1
     journal.is_active = False
     journal.save(update_fields=["is_active"])
-    assert titles(search(client, q="dormant")) == []
+    response = search(client, q="dormant")
+    assert titles(response) == []
+    assert response.context["results"].count == 0
+    journal.is_active = True
+    journal.save(update_fields=["is_active"])
+    assert search(client, q="dormant").context["results"].count == 1
 
 
 def test_retracted_articles_are_found_and_marked(client):

@@ -206,6 +206,11 @@ def main() -> int:
             "SELECT pg_size_pretty(pg_total_relation_size('publishing_searchdocument'))"
         )
         table_size = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT avg(array_length(regexp_split_to_array(body, '\\s+'), 1)) "
+            "FROM (SELECT body FROM publishing_searchdocument LIMIT 1000) sample"
+        )
+        body_words = cursor.fetchone()[0] or 0
     documents = SearchDocument.objects.count()
 
     sample = SearchDocument.objects.order_by("?").first()
@@ -271,15 +276,17 @@ def main() -> int:
             f"{dt.date.today().isoformat()} · {platform.machine()}, {os.cpu_count()} "
             f"CPUs, Python {platform.python_version()}, PostgreSQL {server} · "
             f"{documents:,} indexed articles ({table_size} with index), each with a "
-            f"synthetic full text of {args.body_words} words · load average "
+            f"synthetic full text ({body_words:.0f} words on average) · load average "
             f"{load:.1f} at the end (the machine is shared) · "
             "`.venv/bin/python bench/search.py --record`",
             "",
-            "Timed: `search_articles` as the search page calls it — the count (exact "
-            "up to 10,000), one "
-            "page of 20 results ranked (`ts_rank`) with articles and authors, and "
+            "Timed: `search_articles` as the search page calls it — the count "
+            "(exact up to 1,000, or the planner's estimate for one word far above "
+            "it), one page of 20 results ranked (`ts_rank`, among the words' "
+            "champions when more than 1,000 match) with articles and authors, and "
             "highlighted titles and snippets (`ts_headline`); "
-            f"{args.rounds} runs per query after one warm-up.",
+            f"{args.rounds} runs per query after one warm-up. SQL queries include "
+            "the transaction a search reads in (BEGIN, SET LOCAL, COMMIT).",
             "",
             "| query | typed | hits | SQL queries | median ms | max ms |",
             "|---|---|---:|---:|---:|---:|",

@@ -9,6 +9,7 @@ from publishing.models import ArticleStatus
 from publishing.models.search import SearchDocument
 from publishing.search.services import search_index_article
 from tests.factories import JournalFactory, SectionFactory
+from tests.publishing.factories import IssueFactory
 
 from .builders import indexed_article
 
@@ -168,8 +169,13 @@ def test_search_page_queries_do_not_grow_with_results(
     client, django_assert_max_num_queries, count
 ):
     journal = JournalFactory()
+    # Each in its own issue of its own volume: the page names both.
     for i in range(count):
-        indexed_article(journal=journal, title={"en": f"Reform number {i}"})
+        indexed_article(
+            journal=journal,
+            title={"en": f"Reform number {i}"},
+            issue=IssueFactory(journal=journal),
+        )
     url = reverse("discovery:search")
     search(client, url, q="reform")  # filter choices are cached after this
     # On PostgreSQL a search reads in a transaction of its own (here a

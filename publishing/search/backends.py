@@ -160,8 +160,8 @@ class PostgresBackend:
     def reading(self):
         """Search reads use the GIN index, never a scan of the table: the
         planner does not count the cost of unpacking each row's out-of-line
-        vector, so on the narrow table it would otherwise choose to read and
-        test every row."""
+        vector, so on a table whose rows keep their texts elsewhere it would
+        otherwise choose to read and test every row."""
         nested = connection.in_atomic_block
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")

@@ -217,7 +217,9 @@ class RankedIds:
     champions of the query's words (the documents where each word weighs
     most; the engine keeps them), filtered like the full query; when those
     do not fill it, as on a deep page or under a narrow filter, every match
-    is ranked. The engine's ordering is the same either way.
+    is ranked. Both rank by the same ordering, so a one-word query gets
+    exactly the page full ranking gives; with several words, a document that
+    is no word's champion may be missing from the first pages.
     """
 
     def __init__(self, params: SearchParams, base, *, count: int):
@@ -305,7 +307,7 @@ def _hit(document, highlight, authors) -> SearchHit:
     )
 
 
-def _author_names(submission_ids: list[int]) -> dict[int, list[Contributor]]:
+def _authors_by_submission(submission_ids: list[int]) -> dict[int, list[Contributor]]:
     """The authors of each submission, in order: one query, names only."""
     found = defaultdict(list)
     contributors = (
@@ -323,9 +325,11 @@ def search_articles(
 ) -> SearchResults:
     """One page of results with highlighted titles and snippets.
 
-    Queries: the count, the page's documents with their articles, their
-    authors and (with a query) one for the highlights — whatever the page
-    size.
+    Queries, whatever the page size: closed journals (cached), the count
+    (none for a word far more common than the cap), the page's ids, its
+    documents with their articles, their authors and, with a query, the
+    highlights (one more for results found by their full text alone); on
+    PostgreSQL inside a transaction of their own (see `backend().reading`).
     """
     # Looked up before the search settings apply: the journals table is read
     # as usual.
@@ -363,9 +367,9 @@ def _search_articles(params, base, page, per_page) -> SearchResults:
         highlights = backend().highlights(
             SearchDocument, [d.pk for d in documents], params.text
         )
-    names = _author_names([d.article.submission_id for d in documents])
+    authors = _authors_by_submission([d.article.submission_id for d in documents])
     hits = [
-        _hit(d, highlights.get(d.pk), names.get(d.article.submission_id, []))
+        _hit(d, highlights.get(d.pk), authors.get(d.article.submission_id, []))
         for d in documents
     ]
     return SearchResults(params=params, page=the_page, hits=hits)

@@ -197,3 +197,16 @@ def test_production_page_shows_why_the_last_render_failed(client):
 
     assert b"Font DejaVu Serif is missing" in detail.content
     assert b"Font DejaVu Serif is missing" in dashboard.content
+
+
+def test_production_dashboard_button_reads_open_as_a_verb_in_russian(client):
+    # "Open" is also a review method ("Открытое"); the button opens a page.
+    article = ArticleFactory()
+    client.force_login(article.production_editor)
+    client.cookies["django_language"] = "ru"
+    url = reverse("production:dashboard", args=[article.journal.slug])
+
+    html = client.get(url).content.decode()
+
+    assert ">Открыть</a>" in html
+    assert ">Открытое</a>" not in html

@@ -233,7 +233,24 @@ class PostgresBackend:
         return {pk: tuple(parts) for pk, parts in found.items()}
 
 
-class SqliteBackend:
+class _WithoutChampions:
+    """Engines without champion lists or estimates: every match is ranked and
+    counted, and reads need no settings of their own."""
+
+    def champions_rebuild(self) -> None:
+        pass
+
+    def candidates(self, raw: str) -> None:
+        return None
+
+    def estimate(self, qs: QuerySet) -> None:
+        return None
+
+    def reading(self):
+        return nullcontext()
+
+
+class SqliteBackend(_WithoutChampions):
     vendor = "sqlite"
 
     def write(self, document) -> None:
@@ -252,18 +269,6 @@ class SqliteBackend:
                     for d in documents
                 ],
             )
-
-    def champions_rebuild(self) -> None:
-        """No champion lists: every match is ranked."""
-
-    def candidates(self, raw: str) -> None:
-        return None
-
-    def estimate(self, qs: QuerySet) -> None:
-        return None
-
-    def reading(self):
-        return nullcontext()
 
     def delete(self, article_id: int) -> None:
         self.delete_many([article_id])
@@ -312,7 +317,7 @@ class SqliteBackend:
             return {row[0]: tuple(row[1:]) for row in cursor.fetchall()}
 
 
-class SubstringBackend:
+class SubstringBackend(_WithoutChampions):
     """Other databases: every word must appear somewhere; no ranking."""
 
     vendor = "other"
@@ -322,18 +327,6 @@ class SubstringBackend:
 
     def write_many(self, model, documents, *, champions: bool = True) -> None:
         pass
-
-    def champions_rebuild(self) -> None:
-        """No champion lists: every match is ranked."""
-
-    def candidates(self, raw: str) -> None:
-        return None
-
-    def estimate(self, qs: QuerySet) -> None:
-        return None
-
-    def reading(self):
-        return nullcontext()
 
     def delete(self, article_id: int) -> None:
         pass

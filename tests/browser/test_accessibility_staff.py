@@ -376,33 +376,33 @@ def test_russian_editor_pages_pass_axe_core_and_fit_a_phone_screen(
     assert phone_page.locator("html").get_attribute("lang") == "ru"
 
 
+def check_on_desktop_and_phone(page, phone_page, live_server, user, pages, name):
+    for browser_page, prefix, phone in (
+        (page, f"a11y-{name}", False),
+        (phone_page, f"phone-{name}", True),
+    ):
+        login(browser_page, live_server, user)
+        check_pages(browser_page, live_server, pages, prefix=prefix, phone=phone)
+
+
 def test_reviewer_pages_pass_axe_core_and_fit_a_phone_screen(
     page, phone_page, live_server, office
 ):
-    login(page, live_server, office.reviewer)
-    check_pages(page, live_server, office.reviewer_pages, prefix="a11y-reviewer")
-    login(phone_page, live_server, office.reviewer)
-    check_pages(
+    check_on_desktop_and_phone(
+        page,
         phone_page,
         live_server,
+        office.reviewer,
         office.reviewer_pages,
-        prefix="phone-reviewer",
-        phone=True,
+        "reviewer",
     )
 
 
 def test_manager_reports_pass_axe_core_and_fit_a_phone_screen(
     page, phone_page, live_server, office
 ):
-    login(page, live_server, office.manager)
-    check_pages(page, live_server, office.manager_pages, prefix="a11y-manager")
-    login(phone_page, live_server, office.manager)
-    check_pages(
-        phone_page,
-        live_server,
-        office.manager_pages,
-        prefix="phone-manager",
-        phone=True,
+    check_on_desktop_and_phone(
+        page, phone_page, live_server, office.manager, office.manager_pages, "manager"
     )
 
 

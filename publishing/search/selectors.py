@@ -209,35 +209,44 @@ def search_queryset(params: SearchParams, base=None) -> QuerySet[SearchDocument]
     return qs.order_by("-published_at", "-pk")
 
 
-class RankedIds:
-    """Matching ids in relevance order, sliced as a paginator asks.
+def best_among_champions(raw: str, documents, fetch, wanted: int) -> list:
+    """`fetch(documents)` (a ranked slice of `wanted` rows) among the
+    champions of the query's words first, among every document when those
+    do not fill it.
 
-    When more documents match than are counted, ranking them all would read
-    every match's vector for one page. A slice is then ranked among the
-    champions of the query's words (the documents where each word weighs
-    most; the engine keeps them), filtered like the full query; when those
-    do not fill it, as on a deep page or under a narrow filter, every match
-    is ranked. Both rank by the same ordering, so a one-word query gets
-    exactly the page full ranking gives; with several words, a document that
-    is no word's champion may be missing from the first pages.
+    Ranking every match reads every match's vector; the champions (the
+    documents where each word weighs most; the engine keeps them) are at most
+    a few hundred. Both rank by the same ordering, so a one-word query gets
+    exactly what full ranking gives; with several words, a document that is
+    no word's champion may be missing from the first results.
     """
+    candidates = backend().candidates(raw)
+    if candidates is not None:
+        found = fetch(documents.filter(pk__in=candidates))
+        if len(found) == wanted:
+            return found
+    return fetch(documents)
+
+
+class RankedIds:
+    """Matching ids in relevance order, sliced as a paginator asks: among
+    the champions of the query's words when more documents match than are
+    counted (see `best_among_champions`), as on a deep page or under a
+    narrow filter among every match."""
 
     def __init__(self, params: SearchParams, base, *, count: int):
         self.params, self.base = params, base
-        self.candidates = (
-            backend().candidates(params.text) if count > COUNT_CAP else None
-        )
+        self.shortcut = count > COUNT_CAP
 
     def __getitem__(self, key: slice) -> list[int]:
-        if self.candidates is not None:
-            champions = self.base.filter(pk__in=self.candidates)
-            ids = list(self._ranked(champions)[key])
-            if len(ids) == key.stop - key.start:
-                return ids
-        return list(self._ranked(self.base)[key])
+        def fetch(documents) -> list[int]:
+            ranked = search_queryset(self.params, documents)
+            return list(ranked.values_list("pk", flat=True)[key])
 
-    def _ranked(self, documents) -> QuerySet:
-        return search_queryset(self.params, documents).values_list("pk", flat=True)
+        if not self.shortcut:
+            return fetch(self.base)
+        wanted = key.stop - key.start
+        return best_among_champions(self.params.text, self.base, fetch, wanted)
 
 
 def search_ranked_ids(

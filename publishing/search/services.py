@@ -13,7 +13,7 @@ from submissions.models import Contributor
 from ..models import Article, ArticleStatus, Galley, GalleyKind
 from ..models.search import RelatedArticle, SearchDocument
 from .backends import backend
-from .selectors import RELEVANCE_ORDER, related_cache_key
+from .selectors import RELEVANCE_ORDER, best_among_champions, related_cache_key
 from .text import delimited, document_text, html_to_text
 
 logger = logging.getLogger(__name__)
@@ -188,9 +188,7 @@ def _title_query(document: SearchDocument) -> str:
 
 
 def _candidates(document: SearchDocument, raw: str, exclude: set[int]) -> list:
-    """The best matches of `raw`: among the champions of its words first (the
-    same shortcut as a results page), among every match when those are too
-    few."""
+    """The best matches of `raw`, ranked as a results page ranks them."""
     if not raw:
         return []
     engine = backend()
@@ -202,13 +200,10 @@ def _candidates(document: SearchDocument, raw: str, exclude: set[int]) -> list:
             .values_list("pk", "rank", "keywords")[:RELATED_CANDIDATES]
         )
 
-    champions = engine.candidates(raw)
     with engine.reading():
-        if champions is not None:
-            found = best(SearchDocument.objects.filter(pk__in=champions))
-            if len(found) == RELATED_CANDIDATES:
-                return found
-        return best(SearchDocument.objects.all())
+        return best_among_champions(
+            raw, SearchDocument.objects.all(), best, RELATED_CANDIDATES
+        )
 
 
 def related_compute(*, article_id: int, limit: int = RELATED_LIMIT) -> list[int]:

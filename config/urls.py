@@ -2,7 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from journal import views as journal_views
+
 urlpatterns = [
+    # The language switch also keeps the choice on a signed-in person's account.
+    path("i18n/setlang/", journal_views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("journal.account_urls")),

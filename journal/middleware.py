@@ -18,4 +18,22 @@ class PreferredLanguageMiddleware:
         ):
             translation.activate(user.preferred_language)
             request.LANGUAGE_CODE = user.preferred_language
-        return self.get_response(request)
+        response = self.get_response(request)
+        language = getattr(request, "account_language", None)
+        if language:
+            # Just signed in: the account's language replaces whatever this
+            # browser had chosen before.
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
+
+
+def restore_account_language(sender, request, user, **kwargs) -> None:
+    """At sign-in, the interface switches to the language kept on the account."""
+    if request is not None and user.preferred_language in dict(settings.LANGUAGES):
+        request.account_language = user.preferred_language

@@ -14,11 +14,23 @@ def journal_by_slug(slug: str) -> Journal:
     return journals_active().get(slug=slug)
 
 
+def _cache_of(user, name: str) -> dict:
+    """A per-request cache kept on the person (on the real user object, not on
+    request.user's lazy wrapper, so permission checks see it too)."""
+    from django.utils.functional import LazyObject, empty
+
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user.__dict__.setdefault(name, {})
+
+
 def user_roles(user, journal) -> set[str]:
     """The roles a person holds in a journal, cached on the user for the request."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    cache = user.__dict__.setdefault("_journal_roles_cache", {})
+    cache = _cache_of(user, "_journal_roles_cache")
     if journal.pk not in cache:
         cache[journal.pk] = set(
             JournalRole.objects.filter(journal=journal, user=user).values_list(
@@ -34,23 +46,37 @@ def user_has_role(user, journal, *roles: str) -> bool:
     return bool(user_roles(user, journal) & set(roles))
 
 
-def user_is_editor(user, journal, section: Section | None = None) -> bool:
-    """Editor or manager of the journal, or section editor of this section."""
-    if user_has_role(user, journal, Role.EDITOR, Role.MANAGER):
-        return True
-    if not user_has_role(user, journal, Role.SECTION_EDITOR):
-        return False
-    if section is None:
-        return True
-    role = JournalRole.objects.get(journal=journal, user=user, role=Role.SECTION_EDITOR)
-    limited = list(role.sections.values_list("pk", flat=True))
-    return not limited or section.pk in limited
+def user_section_ids(user, journal) -> set[int]:
+    """The sections a section editor is limited to (empty: all), cached per request."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cache = _cache_of(user, "_journal_sections_cache")
+    if journal.pk not in cache:
+        cache[journal.pk] = set(
+            JournalRole.sections.through.objects.filter(
+                journalrole__journal=journal,
+                journalrole__user=user,
+                journalrole__role=Role.SECTION_EDITOR,
+            ).values_list("section_id", flat=True)
+        )
+    return cache[journal.pk]
 
 
-def user_is_production_editor(user, journal) -> bool:
-    return user_has_role(
-        user, journal, Role.PRODUCTION_EDITOR, Role.EDITOR, Role.MANAGER
-    )
+def journal_for(user, slug: str, perm: str) -> Journal:
+    """The active journal with this slug if `perm` passes for this person, else 404.
+
+    The one lookup every staff page of a journal uses; `perm` names a rule
+    (`journal.office`, `issues.prepare`, ...) declared in an app's rules.py.
+    """
+    from django.http import Http404
+
+    try:
+        journal = journal_by_slug(slug)
+    except (Journal.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not user.has_perm(perm, journal):
+        raise Http404
+    return journal
 
 
 def journals_edited_by(user) -> QuerySet[Journal]:
@@ -124,6 +150,10 @@ def roles_by_journal(user) -> dict[Journal, set[str]]:
     )
     for row in rows:
         result.setdefault(row.journal, set()).add(row.role)
+    # The permission rules read roles through user_roles: no query per journal.
+    cache = _cache_of(user, "_journal_roles_cache")
+    for journal, roles in result.items():
+        cache.setdefault(journal.pk, set(roles))
     return result
 
 

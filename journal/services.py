@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from .errors import DomainError, PermissionDenied
-from .models import CallForPapers, Journal, JournalRole, Role, Section, split_keywords
-from .selectors import user_has_role
+from .models import CallForPapers, Journal, JournalRole, Section, split_keywords
+from .rules import check_perm
 from .validators import normalise_orcid, validate_orcid
 
 
@@ -23,8 +23,13 @@ def role_grant(
     Raises PermissionDenied unless the actor manages the journal; actor=None is
     the system itself (self-registration as author, management commands).
     """
-    if actor is not None and not user_has_role(actor, journal, Role.MANAGER):
-        raise PermissionDenied(_("Only the journal's managers can grant roles."))
+    if actor is not None:
+        check_perm(
+            actor,
+            "journal.manage",
+            journal,
+            _("Only the journal's managers can grant roles."),
+        )
     with transaction.atomic():
         obj, _created = JournalRole.objects.get_or_create(
             journal=journal, user=user, role=role
@@ -32,14 +37,20 @@ def role_grant(
         if sections:
             obj.sections.set(sections)
     user.__dict__.pop("_journal_roles_cache", None)
+    user.__dict__.pop("_journal_sections_cache", None)
     return obj
 
 
 def role_revoke(*, journal: Journal, user, role: str, actor) -> None:
-    if not user_has_role(actor, journal, Role.MANAGER):
-        raise PermissionDenied(_("Only the journal's managers can remove roles."))
+    check_perm(
+        actor,
+        "journal.manage",
+        journal,
+        _("Only the journal's managers can remove roles."),
+    )
     JournalRole.objects.filter(journal=journal, user=user, role=role).delete()
     user.__dict__.pop("_journal_roles_cache", None)
+    user.__dict__.pop("_journal_sections_cache", None)
 
 
 def format_deadline(call: CallForPapers, language: str | None = None) -> str:
@@ -84,6 +95,15 @@ PROFILE_FIELDS = (
     "preferred_language",
     "research_interests",
 )
+
+
+def user_set_language(*, user, language: str) -> None:
+    """Keep the interface language a person chose on their account, so it is
+    theirs again at the next sign-in, on any device. Unknown codes are ignored."""
+    if language not in dict(settings.LANGUAGES) or user.preferred_language == language:
+        return
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
 
 
 def user_update_profile(*, user, actor, **fields):

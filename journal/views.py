@@ -5,20 +5,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views import i18n as i18n_views
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .errors import DomainError
 from .forms import ProfileForm
 from .selectors import (
-    EDITORIAL_ROLES,
-    PRODUCTION_ROLES,
     STAFF_ROLES,
     Role,
     calls_open_everywhere,
     journals_active,
     roles_by_journal,
 )
-from .services import user_update_profile
+from .services import user_set_language, user_update_profile
 
 
 def home(request):
@@ -36,9 +35,9 @@ def dashboard(request):
     is_staff = user.is_staff or any(r & set(STAFF_ROLES) for r in roles.values())
     context = {
         "active_journals": list(journals_active()),
-        "edited_journals": [j for j, r in roles.items() if r & set(EDITORIAL_ROLES)],
+        "edited_journals": [j for j in roles if user.has_perm("journal.office", j)],
         "production_journals": [
-            j for j, r in roles.items() if r & set(PRODUCTION_ROLES)
+            j for j in roles if user.has_perm("production.view", j)
         ],
         "journal_roles": {
             j: [Role(r).label for r in sorted(rs)] for j, rs in roles.items()
@@ -51,6 +50,16 @@ def dashboard(request):
         ).exists(),
     }
     return render(request, "journal/dashboard.html", context)
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, and for a signed-in person the choice is kept
+    on their account (restored at their next sign-in)."""
+    response = i18n_views.set_language(request)
+    if request.user.is_authenticated:
+        user_set_language(user=request.user, language=request.POST.get("language", ""))
+    return response
 
 
 @login_required

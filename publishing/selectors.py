@@ -7,7 +7,6 @@ articles published continuously; editors see their own journal's issues.
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from journal.models import Journal
-from journal.selectors import journal_by_slug, user_is_editor
 from submissions.models import Contributor, State
 
 from .models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
@@ -151,14 +150,6 @@ def galley_public(article: Article, *, galley_id=None, kind=None) -> Galley:
 
 
 # --- editors ---------------------------------------------------------------
-
-
-def journal_for_editor(slug: str, user) -> Journal:
-    """The journal if the person edits it; raises Journal.DoesNotExist otherwise."""
-    journal = journal_by_slug(slug)
-    if not user_is_editor(user, journal):
-        raise Journal.DoesNotExist
-    return journal
 
 
 def volumes_of(journal: Journal) -> QuerySet[Volume]:

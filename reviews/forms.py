@@ -43,9 +43,17 @@ class InviteForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if bool(data.get("reviewer")) == bool(data.get("email")):
-            raise forms.ValidationError(
-                _("Choose a person or type an email address (one of the two).")
+        reviewer, email = data.get("reviewer"), data.get("email")
+        if not reviewer and not email:
+            if "email" not in self.errors:  # a malformed address says so itself
+                self.add_error(
+                    "reviewer",
+                    _("Choose a person or type an email address (one of the two)."),
+                )
+        elif reviewer and email:
+            self.add_error(
+                "email",
+                _("You chose a person above: leave the email address empty."),
             )
         return data
 
@@ -196,8 +204,10 @@ class ReviewEditForm(forms.Form):
 class RatingForm(forms.Form):
     rating = forms.TypedChoiceField(
         label=_("Your rating of this review"),
-        choices=[(i, str(i)) for i in range(1, 6)],
+        # No preselected value: a rating is always a choice the editor made.
+        choices=[("", _("Rate…"))] + [(i, str(i)) for i in range(1, 6)],
         coerce=int,
+        empty_value=None,
     )
 
 
@@ -207,6 +217,20 @@ class DecisionLetterForm(forms.Form):
         label=_("Letter to the author"), widget=forms.Textarea(attrs={"rows": 18})
     )
     seen_decisions = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, without_reviews: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if without_reviews:
+            # No reviewer has reported: the editor confirms deciding anyway.
+            self.fields["confirm_without_reviews"] = forms.BooleanField(
+                label=_("I decide without any review"),
+                help_text=_("No reviewer has submitted a report on this manuscript."),
+                error_messages={
+                    "required": _(
+                        "No review has been submitted. Tick the box to decide anyway."
+                    )
+                },
+            )
 
 
 class RevisionUploadForm(forms.Form):

@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from submissions.models import FileKind, Submission, SubmissionFile
-from submissions.selectors import submission_for_editor
+from submissions.selectors import submission_for
 
 from .models import (
     RECOMMENDATION_STEP,
@@ -181,7 +181,9 @@ def rounds_for_editor(submission: Submission) -> list[RoundSummary]:
 
 
 def submission_for_review_editor(user, pk) -> Submission:
-    return submission_for_editor(user, pk)
+    """A submission whose review this person runs (`reviews.manage`), or 404:
+    production editors never see reports, confidential comments or reviewers."""
+    return submission_for(user, pk, "reviews.manage")
 
 
 def assignment_for_editor(user, pk) -> ReviewAssignment:
@@ -189,8 +191,32 @@ def assignment_for_editor(user, pk) -> ReviewAssignment:
         assignment = _assignments().select_related("reviewer").get(pk=pk)
     except (ReviewAssignment.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    submission_for_editor(user, assignment.submission_id)
+    submission_for(user, assignment.submission_id, "reviews.manage")
     return assignment
+
+
+def has_submitted_reviews(submission: Submission) -> bool:
+    """Whether any reviewer has submitted a report on this manuscript."""
+    return ReviewAssignment.objects.filter(
+        submission=submission, state=AssignmentState.SUBMITTED
+    ).exists()
+
+
+def annotated_for_author(submission: Submission) -> list[dict]:
+    """Annotated files of submitted reviews of decided rounds, numbered like the
+    letter's reviewers."""
+    files = []
+    for rnd in submission.review_rounds.order_by("number"):
+        if not rnd.decisions.exists():
+            continue
+        submitted = rnd.assignments.filter(state=AssignmentState.SUBMITTED).order_by(
+            "invited_at", "pk"
+        )
+        for index, assignment in enumerate(submitted.select_related("review"), 1):
+            review = assignment.review
+            if review.annotated_file:
+                files.append({"round": rnd.number, "index": index, "review": review})
+    return files
 
 
 def decisions_for_author(submission: Submission) -> list[Decision]:

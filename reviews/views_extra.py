@@ -3,16 +3,14 @@ and everyone's choice of a daily digest."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from journal.errors import DomainError, PermissionDenied
 from journal.models import Journal
-from journal.selectors import journal_by_slug, user_is_editor
-from submissions import permissions as submission_perms
-from submissions.selectors import submission_for_editor
+from journal.selectors import journal_for
+from submissions.selectors import submission_for
 
 from .anonymity.checks import (
     anonymised_manuscript_check,
@@ -28,20 +26,11 @@ from .reminders import notification_preference_set, stalled_submissions
 
 
 def _editors_submission(request, pk):
-    submission = submission_for_editor(request.user, pk)
-    if not submission_perms.is_editor(submission, request.user):
-        raise Http404
-    return submission
+    return submission_for(request.user, pk, "reviews.manage")
 
 
 def _editors_journal(request, slug) -> Journal:
-    try:
-        journal = journal_by_slug(slug)
-    except Journal.DoesNotExist:
-        raise Http404 from None
-    if not user_is_editor(request.user, journal):
-        raise Http404
-    return journal
+    return journal_for(request.user, slug, "reviews.queues")
 
 
 @login_required

@@ -203,7 +203,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         source=State.DRAFT,
         target=State.SUBMITTED,
         conditions=[has_primary_metadata, has_manuscript, has_declarations],
-        permission=perms.is_submitter,
+        permission=perms.rule("submissions.submit"),
     )
     def submit(self):
         self._touch()
@@ -213,7 +213,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.SUBMITTED,
         target=State.DESK_REJECTED,
-        permission=perms.is_editor,
+        permission=perms.rule("submissions.decide"),
     )
     def desk_reject(self):
         self._touch()
@@ -223,7 +223,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=[State.SUBMITTED, State.RESUBMITTED],
         target=State.UNDER_REVIEW,
-        permission=perms.is_editor,
+        permission=perms.rule("submissions.decide"),
     )
     def send_to_review(self):
         self._touch()
@@ -232,7 +232,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=[State.UNDER_REVIEW, State.RESUBMITTED],
         target=State.REVISIONS_REQUESTED,
-        permission=perms.is_editor,
+        permission=perms.rule("submissions.decide"),
     )
     def request_revisions(self):
         self._touch()
@@ -243,7 +243,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         source=State.REVISIONS_REQUESTED,
         target=State.RESUBMITTED,
         conditions=[has_revision_since_decision],
-        permission=perms.is_submitter,
+        permission=perms.rule("submissions.resubmit"),
     )
     def resubmit(self):
         self._touch()
@@ -253,7 +253,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=[State.SUBMITTED, State.UNDER_REVIEW, State.RESUBMITTED],
         target=State.ACCEPTED,
-        permission=perms.is_editor,
+        permission=perms.rule("submissions.decide"),
     )
     def accept(self):
         self._touch()
@@ -263,7 +263,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=[State.UNDER_REVIEW, State.RESUBMITTED],
         target=State.REJECTED,
-        permission=perms.is_editor,
+        permission=perms.rule("submissions.decide"),
     )
     def reject(self):
         self._touch()
@@ -273,7 +273,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=WITHDRAWABLE,
         target=State.WITHDRAWN,
-        permission=perms.is_submitter_or_editor,
+        permission=perms.rule("submissions.withdraw"),
     )
     def withdraw(self):
         self._touch()
@@ -282,7 +282,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.ACCEPTED,
         target=State.IN_PRODUCTION,
-        permission=perms.is_production_editor,
+        permission=perms.rule("production.run"),
     )
     def start_production(self):
         self._touch()
@@ -291,7 +291,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.IN_PRODUCTION,
         target=State.READY_FOR_PUBLICATION,
-        permission=perms.is_submitter_or_production_editor,
+        permission=perms.rule("production.approve_proofs"),
     )
     def approve_proofs(self):
         self._touch()
@@ -300,7 +300,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.READY_FOR_PUBLICATION,
         target=State.IN_PRODUCTION,
-        permission=perms.is_submitter_or_production_editor,
+        permission=perms.rule("production.approve_proofs"),
     )
     def return_to_production(self):
         self._touch()
@@ -309,7 +309,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.READY_FOR_PUBLICATION,
         target=State.PUBLISHED,
-        permission=perms.is_editor,
+        permission=perms.rule("submissions.publish"),
     )
     def publish(self):
         self._touch()
@@ -319,7 +319,7 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.PUBLISHED,
         target=State.READY_FOR_PUBLICATION,
-        permission=perms.is_editor,
+        permission=perms.rule("submissions.unpublish"),
     )
     def unpublish(self):
         self._touch()

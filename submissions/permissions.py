@@ -1,33 +1,22 @@
-"""Who may move a submission: permission callables for the workflow's transitions.
+"""The workflow's transitions check the permissions declared in submissions/rules.py.
 
-Each takes (submission, user) as django-fsm calls them.
+django-fsm calls a transition's `permission` with (submission, user); `rule`
+turns a permission name into such a callable.
 """
 
-from journal.selectors import user_is_editor, user_is_production_editor
+from collections.abc import Callable
+from typing import Any
 
 
-def is_submitter(submission, user) -> bool:
-    return user.is_authenticated and submission.submitter_id == user.pk
+def rule(name: str) -> Callable[[Any, Any], bool]:
+    def check(submission: Any, user: Any) -> bool:
+        return bool(user is not None and user.has_perm(name, submission))
+
+    check.__name__ = name.replace(".", "_")
+    check.__qualname__ = check.__name__
+    return check
 
 
-def is_editor(submission, user) -> bool:
-    if not user.is_authenticated:
-        return False
-    if submission.editor_id == user.pk:
-        return True
-    return user_is_editor(user, submission.journal, submission.section)
-
-
-def is_production_editor(submission, user) -> bool:
-    return user.is_authenticated and (
-        user_is_production_editor(user, submission.journal)
-        or is_editor(submission, user)
-    )
-
-
-def is_submitter_or_editor(submission, user) -> bool:
-    return is_submitter(submission, user) or is_editor(submission, user)
-
-
-def is_submitter_or_production_editor(submission, user) -> bool:
-    return is_submitter(submission, user) or is_production_editor(submission, user)
+def allowed(user: Any, name: str, obj: Any) -> bool:
+    """`user.has_perm(name, obj)`, false for no user (tasks acting for nobody)."""
+    return bool(user is not None and user.has_perm(name, obj))

@@ -21,7 +21,10 @@ def submissions_of_author(user) -> QuerySet[Submission]:
 
 
 def editorial_scope(user) -> Q:
-    """The submissions an editor may see: whole journals, or their sections."""
+    """The submissions an editor may see: whole journals, or their sections.
+
+    The list form of the `submissions.view_office` rule (submissions/rules.py).
+    """
     if user.is_superuser:
         return Q()
     roles = JournalRole.objects.filter(
@@ -52,11 +55,27 @@ def submission_for_author(user, pk: int) -> Submission:
         raise Http404 from None
 
 
-def submission_for_editor(user, pk: int) -> Submission:
+def submission_for(user, pk: int, perm: str) -> Submission:
+    """The submission if `perm` (a rule in an app's rules.py) passes for this
+    person, else 404 (never 403: no hint that it exists). Drafts are their
+    author's alone."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
     try:
-        return submissions_for_editor(user).get(pk=pk)
+        submission = _base().get(pk=pk)
     except (Submission.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if submission.state == State.DRAFT and submission.submitter_id != user.pk:
+        raise Http404
+    if not user.has_perm(perm, submission):
+        raise Http404
+    return submission
+
+
+def submission_for_editor(user, pk: int) -> Submission:
+    """A submission this person edits (`submissions.view_office`): its handling
+    editor, journal-wide editors, the section editor of its section."""
+    return submission_for(user, pk, "submissions.view_office")
 
 
 def submission_visible_to(user, pk: int) -> Submission:
@@ -99,21 +118,6 @@ def current_files(submission: Submission) -> list[SubmissionFile]:
         elif f.kind not in latest:
             latest[f.kind] = f
     return list(latest.values()) + many
-
-
-def journal_for_editor(user, slug: str):
-    """A journal whose editorial office this person belongs to, or 404."""
-    from journal.models import Journal
-    from journal.selectors import journal_by_slug, user_has_role
-
-    try:
-        journal = journal_by_slug(slug)
-    except Journal.DoesNotExist:
-        raise Http404 from None
-    staff_roles = list(EDITORIAL_ROLES) + [Role.PRODUCTION_EDITOR]
-    if not user.is_authenticated or not user_has_role(user, journal, *staff_roles):
-        raise Http404
-    return journal
 
 
 def submission_for_editor_page(user, pk: int) -> Submission:

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "rules.apps.AutodiscoverRulesConfig",
     "journal",
     "submissions",
     "reviews",
@@ -91,6 +92,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 AUTH_USER_MODEL = "journal.User"
 AUTHENTICATION_BACKENDS = [
+    # Object permissions from each app's rules.py (django-rules).
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -127,6 +130,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# One date format per language (config/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT", default=str(VAR_DIR / "static"))
@@ -138,7 +143,12 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-BOOTSTRAP5 = {"css_url": None, "javascript_url": None, "set_placeholder": False}
+BOOTSTRAP5 = {
+    "css_url": None,
+    "javascript_url": None,
+    "set_placeholder": False,
+    "field_renderers": {"default": "journal.form_rendering.FieldRenderer"},
+}
 
 # OAI-PMH
 OAI_REPOSITORY_IDENTIFIER = env(

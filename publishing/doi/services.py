@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
-from journal.selectors import user_is_editor
+from journal.errors import DomainError
+from journal.rules import check_perm
 
 from ..models import Article, ArticleStatus, Issue
 from ..models.issues import CrossrefDeposit, CrossrefDepositItem, DepositStatus
@@ -43,8 +43,13 @@ def crossref_deposit_create(
     marked failed with the validator's message and left out; the rest are
     pending until sent. Raises DomainError if nothing can be deposited."""
     journal = issue.journal if issue is not None else article.journal
-    if actor is not None and not user_is_editor(actor, journal):
-        raise PermissionDenied(_("Only the journal's editors may do this."))
+    if actor is not None:
+        check_perm(
+            actor,
+            "issues.deposit",
+            journal,
+            _("Only the journal's editors and production editors may do this."),
+        )
     if not crossref.schema_available():
         raise DomainError(
             _("The Crossref schema is not installed; the deposit cannot be checked.")

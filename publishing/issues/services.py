@@ -6,8 +6,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
-from journal.selectors import user_is_editor
+from journal.errors import DomainError
+from journal.rules import check_perm
 from submissions.models import State
 from submissions.services import submission_transition
 
@@ -18,11 +18,25 @@ from ..production.services import render_after_publication
 from .cache import reader_cache_bump
 
 
-def _check_editor(actor, journal) -> None:
-    if not getattr(actor, "is_authenticated", False) or not user_is_editor(
-        actor, journal
-    ):
-        raise PermissionDenied(_("Only the journal's editors may do this."))
+def _check(actor, perm: str, obj) -> None:
+    """The rules are in issues/rules.py; the message names who may."""
+    messages = {
+        "issues.prepare": _(
+            "Only the journal's editors and production editors may do this."
+        ),
+        "issues.schedule": _(
+            "Only the journal's editors and production editors may do this."
+        ),
+        "issues.deposit": _(
+            "Only the journal's editors and production editors may do this."
+        ),
+    }
+    check_perm(
+        actor,
+        perm,
+        obj,
+        messages.get(perm) or _("Only the journal's editors may do this."),
+    )
 
 
 def _check_not_published(issue: Issue) -> None:
@@ -32,7 +46,7 @@ def _check_not_published(issue: Issue) -> None:
 
 def volume_save(*, volume: Volume, actor) -> Volume:
     """Create or update a volume (its journal set); numbers are unique per journal."""
-    _check_editor(actor, volume.journal)
+    _check(actor, "issues.prepare", volume.journal)
     clash = Volume.objects.filter(journal=volume.journal, number=volume.number)
     if volume.pk:
         clash = clash.exclude(pk=volume.pk)
@@ -45,7 +59,7 @@ def volume_save(*, volume: Volume, actor) -> Volume:
 
 def issue_save(*, issue: Issue, actor) -> Issue:
     """Create or update an issue's description (not its state)."""
-    _check_editor(actor, issue.journal)
+    _check(actor, "issues.prepare", issue.journal)
     if issue.volume_id and issue.volume.journal_id != issue.journal_id:
         raise DomainError(_("The volume belongs to another journal."))
     if issue.call_id and issue.call.journal_id != issue.journal_id:
@@ -67,7 +81,7 @@ _PUBLIC = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 def issue_assign_article(*, issue: Issue, article: Article, actor) -> Article:
     """Put an article that is ready for publication (or published continuously
     and not yet in an issue) at the end of an issue."""
-    _check_editor(actor, issue.journal)
+    _check(actor, "issues.prepare", issue.journal)
     if article.journal_id != issue.journal_id:
         raise DomainError(_("The article belongs to another journal."))
     ready = article.submission.state == State.READY_FOR_PUBLICATION
@@ -89,7 +103,7 @@ def issue_remove_article(*, article: Article, actor) -> None:
     issue = article.issue
     if issue is None:
         return
-    _check_editor(actor, issue.journal)
+    _check(actor, "issues.prepare", issue.journal)
     if article.status != ArticleStatus.IN_PRODUCTION:
         raise DomainError(_("A published article stays in its issue."))
     article.issue = None
@@ -100,7 +114,7 @@ def issue_remove_article(*, article: Article, actor) -> None:
 
 def issue_order_articles(*, issue: Issue, actor, article_ids: list[int]) -> None:
     """Order the issue's articles as listed; ids not in the issue are refused."""
-    _check_editor(actor, issue.journal)
+    _check(actor, "issues.prepare", issue.journal)
     articles = {a.pk: a for a in issue.articles.all()}
     if set(article_ids) != set(articles) or len(article_ids) != len(articles):
         raise DomainError(_("List every article of the issue exactly once."))
@@ -118,7 +132,7 @@ def article_set_pagination(
     *, article: Article, actor, first_page: str, last_page: str, elocation_id: str
 ) -> Article:
     """Pages (first and last) or an article number (elocation-id), not both."""
-    _check_editor(actor, article.journal)
+    _check(actor, "issues.prepare", article.journal)
     first_page, last_page = first_page.strip(), last_page.strip()
     elocation_id = elocation_id.strip()
     if elocation_id and (first_page or last_page):
@@ -141,7 +155,7 @@ def article_set_pagination(
 
 def issue_schedule(*, issue: Issue, actor, when) -> Issue:
     """Publish the issue automatically at `when` (aware datetime, in the future)."""
-    _check_editor(actor, issue.journal)
+    _check(actor, "issues.schedule", issue.journal)
     _check_not_published(issue)
     if when is None or timezone.is_naive(when):
         raise DomainError(_("Give the date and time of publication."))
@@ -157,7 +171,7 @@ def issue_schedule(*, issue: Issue, actor, when) -> Issue:
 
 
 def issue_unschedule(*, issue: Issue, actor) -> Issue:
-    _check_editor(actor, issue.journal)
+    _check(actor, "issues.schedule", issue.journal)
     _check_not_published(issue)
     issue.scheduled_for = None
     issue.state = IssueState.DRAFT
@@ -189,9 +203,13 @@ def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
     """Publish the issue and every article in it that is not yet published, in
     one transaction: if any article cannot be published, none is.
 
-    Raises PermissionDenied (not an editor) or DomainError (already published,
-    empty, an article not ready, a DOI clash)."""
-    _check_editor(actor, issue.journal)
+    Raises PermissionDenied (not an editor or manager) or DomainError (already
+    published, empty, an article not ready, a DOI clash)."""
+    _check(actor, "issues.publish", issue.journal)
+    return _issue_publish(issue=issue, actor=actor, now=now)
+
+
+def _issue_publish(*, issue: Issue, actor, now=None, on_schedule=False) -> Issue:
     now = now or timezone.now()
     with transaction.atomic():
         issue = (
@@ -218,6 +236,8 @@ def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
             )
         for article in pending:
             article.issue = issue
+            if on_schedule and actor is not None:
+                article.submission.publishing_on_schedule_by = actor.pk
             _publish_article(article, actor=actor, now=now)
         issue.state = IssueState.PUBLISHED
         issue.published_at = now
@@ -263,7 +283,12 @@ def issues_publish_due(*, now=None) -> list[int]:
     ).select_related("journal", "scheduled_by")
     for issue in due:
         try:
-            issue_publish(issue=issue, actor=issue.scheduled_by, now=now)
+            # Whoever scheduled it (an editor or a production editor) must
+            # still be allowed to schedule when the time comes.
+            _check(issue.scheduled_by, "issues.schedule", issue.journal)
+            _issue_publish(
+                issue=issue, actor=issue.scheduled_by, now=now, on_schedule=True
+            )
         except DomainError as exc:
             import logging
 
@@ -278,7 +303,7 @@ def issues_publish_due(*, now=None) -> list[int]:
 def article_publish(*, article: Article, actor, now=None) -> Article:
     """Continuous publication: publish one article now, before its issue
     (if any) is published. Raises DomainError if it is not ready."""
-    _check_editor(actor, article.journal)
+    _check(actor, "issues.publish", article.journal)
     now = now or timezone.now()
     with transaction.atomic():
         article = (
@@ -323,7 +348,7 @@ def article_new_version(*, article: Article, actor, reason: str) -> ArticleVersi
     """Record a correction: freeze the current version (metadata and galleys)
     so it stays reachable, and make the article's version the next number.
     The production editor then replaces the galleys of the new version."""
-    _check_editor(actor, article.journal)
+    _check(actor, "articles.revise", article)
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Say why there is a new version."))
@@ -354,7 +379,7 @@ def article_new_version(*, article: Article, actor, reason: str) -> ArticleVersi
 
 def article_retract(*, article: Article, actor, notice: str, now=None) -> Article:
     """Retract a published article: the record and files stay, with the notice."""
-    _check_editor(actor, article.journal)
+    _check(actor, "articles.retract", article)
     notice = (notice or "").strip()
     if not notice:
         raise DomainError(_("Write the retraction notice."))
@@ -375,7 +400,7 @@ def publishing_settings_save(*, row, actor):
     """Save a journal's DOI patterns and depositor; refuses unknown placeholders."""
     from ..doi.patterns import pattern_check
 
-    _check_editor(actor, row.journal)
+    _check(actor, "issues.settings", row.journal)
     pattern_check(row.article_doi_pattern)
     if row.issue_doi_pattern:
         pattern_check(row.issue_doi_pattern)

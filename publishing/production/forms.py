@@ -30,6 +30,14 @@ class MessageForm(forms.Form):
     )
 
 
+class ProxyApprovalForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why you approve for the author"),
+        help_text=_("Kept in the log and shown to the author."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class OptionalNoteForm(forms.Form):
     body = forms.CharField(
         label=_("Note (optional)"),

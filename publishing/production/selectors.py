@@ -4,7 +4,6 @@ may not see)."""
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from journal.selectors import user_is_production_editor
 from submissions.models import State, Submission
 from submissions.selectors import submission_visible_to
 
@@ -33,7 +32,7 @@ def _recent_jobs() -> Prefetch:
 def production_queue(user, journal) -> QuerySet[Submission]:
     """Accepted, in-production and ready submissions of a journal, with their
     article, current galleys and render jobs (a fixed number of queries)."""
-    if not user_is_production_editor(user, journal):
+    if not user.has_perm("production.view", journal):
         raise Http404
     return (
         Submission.objects.filter(journal=journal, state__in=PRODUCTION_STATES)
@@ -50,9 +49,7 @@ def submission_for_production(user, pk) -> Submission:
         ).get(pk=pk, state__in=PRODUCTION_STATES + (State.PUBLISHED,))
     except (Submission.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if not user.is_authenticated or not user_is_production_editor(
-        user, submission.journal
-    ):
+    if not user.has_perm("production.run", submission):
         raise Http404
     return submission
 

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from journal.errors import DomainError, PermissionDenied
 from journal.models import JournalRole, Role
+from journal.rules import check_perm
 from submissions import filetypes
-from submissions import permissions as submission_perms
 from submissions.models import FileKind, State, Submission
 from submissions.services import (
     email_queue,
@@ -42,13 +42,13 @@ logger = logging.getLogger(__name__)
 
 
 # --- permissions ------------------------------------------------------------
-def is_production_staff(submission: Submission, user) -> bool:
-    return submission_perms.is_production_editor(submission, user)
-
-
 def _check_staff(submission: Submission, actor) -> None:
-    if not is_production_staff(submission, actor):
-        raise PermissionDenied(_("Only the journal's production editors can do this."))
+    check_perm(
+        actor,
+        "production.run",
+        submission,
+        _("Only the journal's production editors can do this."),
+    )
 
 
 def _check_author(submission: Submission, actor) -> None:
@@ -505,6 +505,36 @@ def proofs_send(*, article: Article, actor) -> None:
     ).exists():
         raise DomainError(_("Render or upload the galleys before sending proofs."))
     _notify_author(article, key="production_proofs_ready", context={})
+
+
+def proofs_approve_for_author(*, submission: Submission, actor, reason: str) -> None:
+    """Production staff approve the proofs on the author's behalf (the author
+    cannot be reached, or approved by other means). The reason is required and
+    goes into the workflow log and the production messages the author sees.
+
+    Raises PermissionDenied (not production staff) or DomainError (no reason,
+    not in production, no proofs)."""
+    _check_staff(submission, actor)
+    _check_in_production(submission)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(
+            _("Say why you approve the proofs for the author; it is kept in the log.")
+        )
+    article = submission.article
+    if not article.galleys.filter(is_current=True).exists():
+        raise DomainError(_("There are no proofs to approve yet."))
+    note = _("Approved on the author's behalf: %(reason)s") % {"reason": reason}
+    with transaction.atomic():
+        submission_transition(
+            submission=submission, actor=actor, name="approve_proofs", note=note
+        )
+        ProductionMessage.objects.create(
+            article=article,
+            sender=actor,
+            kind=MessageKind.PROOF_APPROVAL,
+            body=note,
+        )
 
 
 def proofs_approve(*, submission: Submission, actor, note: str = "") -> None:

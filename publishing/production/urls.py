@@ -30,6 +30,11 @@ urlpatterns = [
     ),
     path("submissions/<int:pk>/proofs/", views.proofs, name="proofs"),
     path(
+        "production/submissions/<int:pk>/approve-for-author/",
+        views.proofs_approve_for_author,
+        name="proofs_approve_for_author",
+    ),
+    path(
         "submissions/<int:pk>/proofs/galleys/<int:galley_pk>/",
         views.proof_galley,
         name="proof_galley",

@@ -3,30 +3,28 @@ author's proofs. Thin: parse, call one service or selector, render."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from journal.errors import DomainError
-from journal.models import Journal
-from journal.selectors import journal_by_slug
+from journal.selectors import journal_for
 
 from ..models.production import CopyeditReview, CopyeditStatus
 from . import selectors, services
-from .forms import CopyeditUploadForm, MessageForm, OptionalNoteForm, TypesetPDFForm
-
-
-def _journal(slug) -> Journal:
-    try:
-        return journal_by_slug(slug)
-    except Journal.DoesNotExist:
-        raise Http404 from None
+from .forms import (
+    CopyeditUploadForm,
+    MessageForm,
+    OptionalNoteForm,
+    ProxyApprovalForm,
+    TypesetPDFForm,
+)
 
 
 @login_required
 def dashboard(request, slug):
-    journal = _journal(slug)
+    journal = journal_for(request.user, slug, "production.view")
     queue = list(selectors.production_queue(request.user, journal))
     return render(
         request,
@@ -43,6 +41,7 @@ def _detail_context(request, submission, **forms):
         "article": article,
         "copyedit_form": forms.get("copyedit_form") or CopyeditUploadForm(),
         "typeset_form": forms.get("typeset_form") or TypesetPDFForm(),
+        "proxy_form": ProxyApprovalForm(),
     }
     if article is not None:
         context.update(
@@ -161,6 +160,25 @@ def proofs_send(request, pk):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The author has been asked to check the proofs."))
+    return _back(pk)
+
+
+@login_required
+@require_POST
+def proofs_approve_for_author(request, pk):
+    submission = selectors.submission_for_production(request.user, pk)
+    form = ProxyApprovalForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.proofs_approve_for_author(
+            submission=submission, actor=request.user, reason=reason
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("The proofs are approved for the author; the reason is logged.")
+        )
     return _back(pk)
 
 

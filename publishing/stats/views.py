@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from journal.models import Role
-from journal.selectors import user_has_role
+from journal.selectors import journal_for
 
 from ..views.common import journal_or_404
 from . import editorial, sushi
@@ -32,14 +31,6 @@ from .queries import (
 )
 
 MAX_MONTHS = 60
-
-
-def _staff_journal(request, slug):
-    """The journal if the person edits or manages it; 404 otherwise."""
-    journal = journal_or_404(slug)
-    if not user_has_role(request.user, journal, Role.EDITOR, Role.MANAGER):
-        raise Http404
-    return journal
 
 
 def _period(request) -> MonthRange:
@@ -93,7 +84,7 @@ def _usage_context(journal, period):
 @login_required
 @require_GET
 def usage_statistics(request, slug):
-    journal = _staff_journal(request, slug)
+    journal = journal_for(request.user, slug, "stats.usage")
     period = _period(request)
     context = _usage_context(journal, period)
     context["query"] = f"from={period.start:%Y-%m}&to={period.end:%Y-%m}"
@@ -120,7 +111,7 @@ def _metric_cells(row) -> list:
 @login_required
 @require_GET
 def usage_export(request, slug, by):
-    journal = _staff_journal(request, slug)
+    journal = journal_for(request.user, slug, "stats.usage")
     period = _period(request)
     name = f"{journal.slug}-usage-{by}-{period.start:%Y-%m}-{period.end:%Y-%m}.csv"
     kinds = [f"Requests_{k}" for k in KINDS]
@@ -205,7 +196,7 @@ def _reports_context(journal):
 @login_required
 @require_GET
 def editorial_reports(request, slug):
-    journal = _staff_journal(request, slug)
+    journal = journal_for(request.user, slug, "stats.reports")
     return render(request, "publishing/stats/reports.html", _reports_context(journal))
 
 
@@ -216,7 +207,7 @@ def _days(value) -> str:
 @login_required
 @require_GET
 def editorial_report_export(request, slug, report):
-    journal = _staff_journal(request, slug)
+    journal = journal_for(request.user, slug, "stats.reports")
     name = f"{journal.slug}-{report}-{timezone.now():%Y-%m-%d}.csv"
     if report == "submissions":
         data = editorial.submissions_by_state_and_section(journal)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from journal.errors import DomainError
 from journal.models import Journal
+from journal.selectors import journal_for
 
 from .. import selectors
 from ..doi.services import crossref_deposit_create
@@ -29,11 +30,8 @@ from ..models import Article, Issue, Volume
 from ..models.issues import JournalPublishingSettings
 
 
-def _journal(request, slug) -> Journal:
-    try:
-        return selectors.journal_for_editor(slug, request.user)
-    except Journal.DoesNotExist:
-        raise Http404 from None
+def _journal(request, slug, perm: str = "issues.prepare") -> Journal:
+    return journal_for(request.user, slug, perm)
 
 
 def _issue(journal, issue_id) -> Issue:
@@ -43,13 +41,18 @@ def _issue(journal, issue_id) -> Issue:
         raise Http404 from None
 
 
-def _article(journal, article_id) -> Article:
+def _article(journal, article_id, user=None, perm: str = "") -> Article:
+    """An article of the journal (and, given a permission, one the person may
+    act on: section editors only in their sections), or 404."""
     try:
-        return Article.objects.select_related("submission", "issue").get(
+        article = Article.objects.select_related("submission", "issue").get(
             pk=article_id, journal=journal
         )
-    except Article.DoesNotExist:
+    except (Article.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if perm and not user.has_perm(perm, article):
+        raise Http404
+    return article
 
 
 def _back(issue):
@@ -259,7 +262,7 @@ def issue_pagination(request, slug, issue_id, article_id):
 @login_required
 @require_POST
 def issue_schedule(request, slug, issue_id):
-    journal = _journal(request, slug)
+    journal = _journal(request, slug, "issues.schedule")
     issue = _issue(journal, issue_id)
     form = ScheduleForm(request.POST)
     if not form.is_valid():
@@ -280,7 +283,7 @@ def issue_schedule(request, slug, issue_id):
 @login_required
 @require_POST
 def issue_unschedule(request, slug, issue_id):
-    journal = _journal(request, slug)
+    journal = _journal(request, slug, "issues.schedule")
     issue = _issue(journal, issue_id)
     return _act(
         request,
@@ -293,7 +296,7 @@ def issue_unschedule(request, slug, issue_id):
 @login_required
 @require_POST
 def issue_publish_now(request, slug, issue_id):
-    journal = _journal(request, slug)
+    journal = _journal(request, slug, "issues.publish")
     issue = _issue(journal, issue_id)
     return _act(
         request,
@@ -306,7 +309,7 @@ def issue_publish_now(request, slug, issue_id):
 @login_required
 @require_POST
 def issue_deposit(request, slug, issue_id):
-    journal = _journal(request, slug)
+    journal = _journal(request, slug, "issues.deposit")
     issue = _issue(journal, issue_id)
 
     def deposit():
@@ -323,8 +326,8 @@ def issue_deposit(request, slug, issue_id):
 
 @login_required
 def article_manage(request, slug, article_id):
-    journal = _journal(request, slug)
-    article = _article(journal, article_id)
+    journal = _journal(request, slug, "articles.list")
+    article = _article(journal, article_id, request.user, "articles.view_manage")
     return render(
         request,
         "publishing/editor/article_manage.html",
@@ -346,7 +349,7 @@ def _article_act(request, article, action, success):
 @login_required
 @require_POST
 def article_publish_now(request, slug, article_id):
-    journal = _journal(request, slug)
+    journal = _journal(request, slug, "issues.publish")
     article = _article(journal, article_id)
     return _article_act(
         request,
@@ -359,8 +362,8 @@ def article_publish_now(request, slug, article_id):
 @login_required
 @require_POST
 def article_new_version(request, slug, article_id):
-    journal = _journal(request, slug)
-    article = _article(journal, article_id)
+    journal = _journal(request, slug, "articles.list")
+    article = _article(journal, article_id, request.user, "articles.revise")
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return _article_act(
@@ -376,8 +379,8 @@ def article_new_version(request, slug, article_id):
 @login_required
 @require_POST
 def article_retract(request, slug, article_id):
-    journal = _journal(request, slug)
-    article = _article(journal, article_id)
+    journal = _journal(request, slug, "articles.list")
+    article = _article(journal, article_id, request.user, "articles.retract")
     form = RetractForm(request.POST)
     notice = form.cleaned_data["notice"] if form.is_valid() else ""
     return _article_act(
@@ -392,7 +395,7 @@ def article_retract(request, slug, article_id):
 
 @login_required
 def publishing_settings_edit(request, slug):
-    journal = _journal(request, slug)
+    journal = _journal(request, slug, "issues.settings")
     instance, _created = JournalPublishingSettings.objects.get_or_create(
         journal=journal
     )

@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import DomainError
 from journal.models import ReviewMethod
-from submissions import permissions as submission_perms
+from journal.rules import check_perm
 from submissions.models import FileKind, Submission, SubmissionFile
 
 from ..models import ManuscriptCheck
@@ -77,8 +77,13 @@ def author_identity_terms(
 
 
 def _check_editor(submission, actor) -> None:
-    if actor is not None and not submission_perms.is_editor(submission, actor):
-        raise PermissionDenied(_("Only the editors of this submission can do this."))
+    if actor is not None:
+        check_perm(
+            actor,
+            "reviews.manage",
+            submission,
+            _("Only the editors of this submission can do this."),
+        )
 
 
 def anonymised_manuscript_check(*, submission: Submission, actor=None) -> list[dict]:

@@ -4,20 +4,22 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import DomainError
 from journal.models import ReviewMethod
+from journal.rules import check_perm
 from journal.selectors import editors_of
-from submissions import permissions as submission_perms
 from submissions.services import email_queue
 
 from ..models import AssignmentEvent, AssignmentState, ReviewAssignment
 
 
 def check_editor(submission, actor) -> None:
-    if not submission_perms.is_editor(submission, actor):
-        raise PermissionDenied(
-            _("Only the editors of this submission can manage its review.")
-        )
+    check_perm(
+        actor,
+        "reviews.manage",
+        submission,
+        _("Only the editors of this submission can manage its review."),
+    )
 
 
 def reviewers_hidden_from_author(submission) -> bool:

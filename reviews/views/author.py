@@ -14,7 +14,7 @@ from submissions.services import submission_file_upload
 
 from .. import selectors, services
 from ..forms import RevisionUploadForm
-from ..models import AssignmentState, Review
+from ..models import Review
 from ..services.common import reviewers_hidden_from_author
 from .files import download_response, read_field, scrubbed
 
@@ -25,23 +25,6 @@ REVISION_KINDS = [
 ]
 
 
-def _annotated_for_author(submission):
-    """Annotated files of submitted reviews of decided rounds, numbered like the
-    letter's reviewers."""
-    files = []
-    for rnd in submission.review_rounds.order_by("number"):
-        if not rnd.decisions.exists():
-            continue
-        submitted = rnd.assignments.filter(state=AssignmentState.SUBMITTED).order_by(
-            "invited_at", "pk"
-        )
-        for index, assignment in enumerate(submitted.select_related("review"), 1):
-            review = assignment.review
-            if review.annotated_file:
-                files.append({"round": rnd.number, "index": index, "review": review})
-    return files
-
-
 def _revise_context(submission, form=None):
     return {
         "submission": submission,
@@ -50,7 +33,7 @@ def _revise_context(submission, form=None):
         "files": current_files(submission),
         "can_revise": submission.state == State.REVISIONS_REQUESTED,
         "upload_form": form or RevisionUploadForm(kinds=REVISION_KINDS),
-        "annotated": _annotated_for_author(submission),
+        "annotated": selectors.annotated_for_author(submission),
     }
 
 
@@ -99,7 +82,9 @@ def resubmit(request, pk):
 @login_required
 def annotated(request, pk, review_pk):
     submission = submission_for_author(request.user, pk)
-    allowed = {item["review"].pk: item for item in _annotated_for_author(submission)}
+    allowed = {
+        item["review"].pk: item for item in selectors.annotated_for_author(submission)
+    }
     item = allowed.get(int(review_pk))
     if item is None:
         raise Http404

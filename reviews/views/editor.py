@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,19 +22,25 @@ from .files import download_response, read_field
 User = get_user_model()
 
 
-def _people(submission):
-    """Reviewers of the journal first; the authors never."""
+def _people(submission, chosen=None):
+    """Reviewers of the journal (and the person chosen in the reviewer finder,
+    who may not be one yet); the authors never."""
     reviewer_ids = JournalRole.objects.filter(
         journal=submission.journal, role=Role.REVIEWER
     ).values("user_id")
+    wanted = Q(pk__in=reviewer_ids)
+    if str(chosen or "").isdigit():
+        wanted |= Q(pk=int(chosen))
     return (
-        User.objects.filter(pk__in=reviewer_ids, is_active=True)
+        User.objects.filter(wanted, is_active=True)
         .exclude(pk=submission.submitter_id)
         .order_by("family_name", "given_name")
     )
 
 
 def _manage_context(request, submission, invite_form=None):
+    # The reviewer finder's Invite link names the person: the form starts with them.
+    chosen = request.GET.get("reviewer")
     preferences = list(submission.reviewer_preferences.all())
     current = services.latest_round(submission)
     return {
@@ -45,8 +53,11 @@ def _manage_context(request, submission, invite_form=None):
         or (submission.state == State.UNDER_REVIEW and current is None),
         "invite_form": invite_form
         or InviteForm(
-            people=_people(submission),
-            initial={"due": services.default_due(submission.journal)},
+            people=_people(submission, chosen),
+            initial={
+                "due": services.default_due(submission.journal),
+                "reviewer": chosen if str(chosen or "").isdigit() else None,
+            },
         ),
         "suggested": [
             p for p in preferences if p.kind == ReviewerPreference.Kind.SUGGESTED
@@ -55,6 +66,7 @@ def _manage_context(request, submission, invite_form=None):
             p for p in preferences if p.kind == ReviewerPreference.Kind.OPPOSED
         ],
         "decision_kinds": _decision_kinds(submission),
+        "has_reviews": selectors.has_submitted_reviews(submission),
         "decisions": list(submission.decisions.order_by("number")),
         "rating_form": RatingForm(),
     }
@@ -92,7 +104,11 @@ def round_open(request, pk):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("Round %(n)s is open.") % {"n": new_round.number})
+        messages.success(
+            request,
+            _("Round %(n)s is open. Invite the reviewers.") % {"n": new_round.number},
+        )
+        return redirect(reverse("reviews:manage", args=[pk]) + "#invite")
     return redirect("reviews:manage", pk=pk)
 
 
@@ -100,7 +116,9 @@ def round_open(request, pk):
 @require_POST
 def invite(request, pk):
     submission = selectors.submission_for_review_editor(request.user, pk)
-    form = InviteForm(request.POST, people=_people(submission))
+    form = InviteForm(
+        request.POST, people=_people(submission, request.POST.get("reviewer"))
+    )
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -186,8 +204,11 @@ def decide(request, pk, kind):
     submission = selectors.submission_for_review_editor(request.user, pk)
     if kind not in DecisionKind.values:
         raise Http404
+    without_reviews = kind != DecisionKind.DESK_REJECT and not (
+        selectors.has_submitted_reviews(submission)
+    )
     if request.method == "POST":
-        form = DecisionLetterForm(request.POST)
+        form = DecisionLetterForm(request.POST, without_reviews=without_reviews)
         if form.is_valid():
             try:
                 services.decision_make(
@@ -218,7 +239,8 @@ def decide(request, pk, kind):
                 "letter_subject": subject,
                 "letter_body": body,
                 "seen_decisions": submission.decisions.count(),
-            }
+            },
+            without_reviews=without_reviews,
         )
     return render(
         request,
@@ -229,6 +251,7 @@ def decide(request, pk, kind):
             "form": form,
             "kind": DecisionKind(kind),
             "language": services.author_language(submission),
+            "without_reviews": without_reviews,
         },
         status=200 if request.method == "GET" or form.is_valid() else 400,
     )

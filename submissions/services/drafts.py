@@ -257,9 +257,9 @@ def submission_file_upload(
     requested; editors and production editors at any time. Raises DomainError
     with the reason when the file is refused; nothing else changes then.
     """
-    from .. import permissions
+    from ..permissions import allowed
 
-    is_staff = permissions.is_production_editor(submission, actor)
+    is_staff = allowed(actor, "production.run", submission)
     if not is_staff:
         if submission.submitter_id != actor.pk:
             raise PermissionDenied(_("You cannot add files to this submission."))

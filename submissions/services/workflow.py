@@ -8,6 +8,7 @@ from journal.errors import DomainError, PermissionDenied
 from journal.selectors import editors_of
 
 from ..models import State, Submission, SubmissionEvent
+from ..permissions import allowed
 from .outbox import email_queue
 
 # Why a condition failed, in words an author or editor understands.
@@ -165,11 +166,9 @@ def submission_send_to_review(
 
 
 def submission_assign_editor(*, submission: Submission, actor, editor) -> None:
-    from journal.selectors import user_is_editor
-
-    if not user_is_editor(actor, submission.journal, submission.section):
+    if not allowed(actor, "submissions.assign_editor", submission):
         raise PermissionDenied(_("Only the journal's editors can assign an editor."))
-    if not user_is_editor(editor, submission.journal, submission.section):
+    if not allowed(editor, "submissions.assign_editor", submission):
         raise DomainError(_("That person is not an editor of this journal or section."))
     submission.editor = editor
     submission.save(update_fields=["editor", "updated_at"])

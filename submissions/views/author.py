@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from .. import selectors, services
 from ..forms import WithdrawForm
 from ..models import WITHDRAWABLE
+from ..steps import step_of
 from .wizard import REFUSED, posted
 
 
@@ -35,6 +36,7 @@ def detail(request, pk):
             "files": list(submission.files.order_by("kind", "-version")),
             "events": list(submission.events.only("created_at", "to_state")),
             "can_withdraw": submission.state in WITHDRAWABLE,
+            "step": step_of(submission.state),
         },
     )
 

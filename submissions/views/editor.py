@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journal.selectors import user_is_editor
+from journal.selectors import journal_for
 
 from .. import selectors, services
 from ..forms import AssignEditorForm, DashboardFilterForm, TransitionForm
 from ..models import State
+from ..steps import next_action_url, step_of
 from .wizard import REFUSED
 
 # Moves made from this page; peer-review decisions live on the review pages.
@@ -26,7 +27,7 @@ PAGE_SIZE = 50
 
 @login_required
 def dashboard(request, slug):
-    journal = selectors.journal_for_editor(request.user, slug)
+    journal = journal_for(request.user, slug, "journal.office")
     form = DashboardFilterForm(request.GET or None, journal=journal)
     rows = selectors.submissions_for_editor(request.user, journal).order_by(
         "-submitted_at", "-pk"
@@ -71,7 +72,7 @@ def editor_detail(request, pk):
     submission = selectors.submission_for_editor_page(request.user, pk)
     available = set(services.available_transitions(submission, request.user))
     actions = [name for name in EDITOR_ACTIONS if name in available]
-    can_assign = user_is_editor(request.user, submission.journal, submission.section)
+    can_assign = request.user.has_perm("submissions.assign_editor", submission)
     return render(
         request,
         "submissions/editor/detail.html",
@@ -79,6 +80,8 @@ def editor_detail(request, pk):
             "journal": submission.journal,
             "submission": submission,
             "actions": actions,
+            "step": step_of(submission.state),
+            "step_url": next_action_url(submission, request.user),
             "transition_form": TransitionForm(initial={"seen_state": submission.state}),
             "assign_form": AssignEditorForm(
                 submission=submission, initial={"editor": submission.editor_id}

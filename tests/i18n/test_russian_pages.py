@@ -77,7 +77,7 @@ def test_article_dates_are_written_the_russian_way(client, issue_and_article):
     english = client.get(reverse("publishing:article", args=[article.pk]))
     russian = _in_russian(client).get(reverse("publishing:article", args=[article.pk]))
 
-    assert "March 5, 2026" in english.content.decode()
+    assert "5 March 2026" in english.content.decode()
     assert "5 марта 2026" in russian.content.decode()
     assert "March" not in russian.content.decode()
 

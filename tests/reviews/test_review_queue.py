@@ -107,7 +107,7 @@ def test_due_dates_show_in_the_journals_time_zone(client):
         due_at=datetime.datetime(2099, 3, 1, 20, 0, tzinfo=datetime.UTC),
     )
     client.force_login(reviewer)
-    assert b"2 Mar 2099" in client.get(reverse("reviews:queue")).content
+    assert b"2 March 2099" in client.get(reverse("reviews:queue")).content
 
 
 def test_reviewer_cannot_open_someone_elses_review(client):

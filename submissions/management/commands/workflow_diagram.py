@@ -11,14 +11,19 @@ from django.utils import translation
 
 from submissions.models import State, Submission
 
+# Keyed by the permission's name in submissions/rules.py (dots as underscores).
 WHO = {
-    "is_submitter": "the submitting author",
-    "is_editor": "an editor (the handling editor, a journal editor or manager, "
-    "or an editor of the submission's section)",
-    "is_production_editor": "a production editor or an editor",
-    "is_submitter_or_editor": "the submitting author or an editor",
-    "is_submitter_or_production_editor": "the submitting author, a production "
-    "editor or an editor",
+    "submissions_submit": "the submitting author",
+    "submissions_resubmit": "the submitting author",
+    "submissions_decide": "an editor (the handling editor, a journal editor or "
+    "manager, or an editor of the submission's section)",
+    "submissions_withdraw": "the submitting author or an editor",
+    "production_run": "a production editor or an editor of the submission",
+    "production_approve_proofs": "the submitting author, or a production editor "
+    "or editor on the author's behalf (with a logged reason)",
+    "submissions_publish": "a journal editor or manager (or the production editor "
+    "whose scheduled issue comes due)",
+    "submissions_unpublish": "a journal editor or manager",
 }
 CONDITIONS = {
     "has_primary_metadata": "section, title, abstract, keywords and at least one "

@@ -9,6 +9,8 @@ urlpatterns = [
     path("i18n/setlang/", journal_views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", journal_views.favicon, name="favicon"),
     path("accounts/", include("journal.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("publishing.oai.urls")),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -245,7 +246,13 @@ class Section(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        # In the reader's language where the journal gave one.
+        return self.title_in(get_language() or "")
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language where the journal gave one."""
+        return self.title_in(get_language() or "")
 
     @property
     def effective_review_method(self) -> str:

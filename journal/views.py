@@ -4,6 +4,7 @@ from allauth.mfa.totp.views import activate_totp
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.http import require_http_methods, require_POST
@@ -50,6 +51,10 @@ def dashboard(request):
         ).exists(),
     }
     return render(request, "journal/dashboard.html", context)
+
+
+def favicon(request):
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @require_POST

@@ -69,12 +69,23 @@ def issue_articles_public(issue: Issue) -> list[Article]:
     )
 
 
+def _page_key(article: Article) -> tuple:
+    page = (article.first_page or "").strip()
+    return (0, int(page), "") if page.isdigit() else (1, 0, page)
+
+
 def issue_sections(articles: list[Article]) -> list[tuple]:
-    """[(section or None, [articles])] in the order sections first appear."""
+    """[(section or None, [articles])]: sections in the journal's order, and
+    in each the articles by first page (then by their place in the issue)."""
     groups: dict = {}
     for article in articles:
         groups.setdefault(article.section_id, (article.section, []))[1].append(article)
-    return list(groups.values())
+    for _section, items in groups.values():
+        items.sort(key=lambda a: (_page_key(a), a.order, a.pk))
+    return sorted(
+        groups.values(),
+        key=lambda g: (g[0] is None, g[0].order if g[0] else 0, g[0].pk if g[0] else 0),
+    )
 
 
 def articles_latest(journal: Journal, limit: int = 10) -> list[Article]:
@@ -213,3 +224,36 @@ def deposit_status_by_item(issue: Issue, articles: list[Article]) -> dict:
         if item.status == DepositStatus.SUCCESS:
             entry["ever_succeeded"] = item
     return result
+
+
+def issue_publish_preview(issue: Issue) -> dict:
+    """What publishing this issue will do, for the confirmation page: each
+    article with the DOI it keeps or will get, whether it is ready, the issue's
+    DOI, the Crossref deposit, the regenerated galleys. Nothing is saved."""
+    from django.conf import settings
+
+    from .doi.patterns import article_doi, issue_doi
+
+    rows = []
+    for article in issue_articles_for_editor(issue):
+        pending = article.status == ArticleStatus.IN_PRODUCTION
+        doi = article.doi
+        if pending and not doi and issue.journal.doi_prefix:
+            doi = article_doi(article, year=issue.year)
+        rows.append(
+            {
+                "article": article,
+                "doi": doi,
+                "new_doi": pending and not article.doi and bool(doi),
+                "ready": not pending
+                or article.submission.state == State.READY_FOR_PUBLICATION,
+                "already_published": not pending,
+            }
+        )
+    return {
+        "rows": rows,
+        "issue_doi": issue.doi or issue_doi(issue),
+        "ready": bool(rows) and all(r["ready"] for r in rows),
+        "deposit": bool(settings.CROSSREF_USERNAME) and bool(issue.journal.doi_prefix),
+        "rerender": sum(1 for r in rows if not r["already_published"]),
+    }

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
@@ -139,8 +140,11 @@ class Submission(ConcurrentTransitionMixin, models.Model):
     # --- metadata helpers -------------------------------------------------
     @property
     def display_title(self) -> str:
+        """The title in the reader's interface language when the authors gave
+        one, else in the manuscript's language, else any."""
         return (
-            self.title.get(self.language)
+            self.title.get(get_language() or "")
+            or self.title.get(self.language)
             or next((t for t in self.title.values() if t), "")
             or str(_("Untitled submission"))
         )

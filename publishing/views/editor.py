@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from journal.errors import DomainError
 from journal.models import Journal
@@ -294,10 +294,21 @@ def issue_unschedule(request, slug, issue_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def issue_publish_now(request, slug, issue_id):
+    """GET: what publishing will do (articles, DOIs, deposit); POST: publish."""
     journal = _journal(request, slug, "issues.publish")
     issue = _issue(journal, issue_id)
+    if request.method == "GET":
+        return render(
+            request,
+            "publishing/editor/issue_publish_confirm.html",
+            {
+                "journal": journal,
+                "issue": issue,
+                "preview": selectors.issue_publish_preview(issue),
+            },
+        )
     return _act(
         request,
         issue,

@@ -36,6 +36,7 @@ PAGE_FIELDS = (
     "article",
     "journal",
     "section__title",
+    "section__title_translations",
     "year",
     "languages",
     "title",

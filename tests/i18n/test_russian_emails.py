@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from reviews.services import review_invite, round_open
 from tests.factories import UserFactory
@@ -29,7 +30,8 @@ def test_reviewer_who_prefers_russian_gets_the_invitation_in_russian(
         submission = _invite("ru")
 
     (message,) = [m for m in mail.outbox if "рецензированию" in m.subject]
-    title = submission.display_title
+    with translation.override("ru"):  # the title in the reader's language
+        title = submission.display_title
     assert message.subject == f"Приглашение к рецензированию: {title}"
     assert "Срок представления рецензии — 5 марта 2099" in message.body
     html = message.alternatives[0][0]

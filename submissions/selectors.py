@@ -7,7 +7,8 @@ theirs: an author their own, an editor their journal's (or section's).
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from journal.models import EDITORIAL_ROLES, JournalRole, Role
+from journal.models import EDITORIAL_ROLES, Journal, JournalRole, Role
+from journal.selectors import journal_by_slug, user_has_role
 
 from .models import State, Submission, SubmissionEvent, SubmissionFile
 
@@ -103,8 +104,6 @@ def current_files(submission: Submission) -> list[SubmissionFile]:
 
 def journal_for_editor(user, slug: str):
     """A journal whose editorial office this person belongs to, or 404."""
-    from journal.models import Journal
-    from journal.selectors import journal_by_slug, user_has_role
 
     try:
         journal = journal_by_slug(slug)

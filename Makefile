@@ -11,7 +11,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
 export PG_URL PYTEST_ARGS PYTEST_WORKERS
 
 .PHONY: run test test-sqlite test-postgres install system system-test services \
-	messages migrate demo lint docs
+	messages migrate demo lint docs typecheck
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,7 +54,7 @@ run: system install messages demo
 	@echo "Open http://127.0.0.1:8000/ and sign in with one of the logins above."
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: system-test install messages services
+test: system-test install messages services typecheck
 	@bin/run-tests sqlite postgres
 
 test-sqlite: install messages
@@ -63,9 +63,14 @@ test-sqlite: install messages
 test-postgres: install messages services
 	@bin/run-tests postgres
 
-lint: install
+lint: install typecheck
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# mypy with django-stubs over services, selectors and the action layer
+# ([tool.mypy] in pyproject.toml); runs before the suite in `make test`.
+typecheck: install
+	$(VENV)/bin/mypy
 
 docs: install
 	$(PY) manage.py workflow_diagram --output docs/workflow.md

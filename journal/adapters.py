@@ -3,6 +3,8 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .selectors import user_is_journal_staff
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
@@ -32,6 +34,5 @@ class MFAAdapter(DefaultMFAAdapter):
         allauth has no hook for who may add an authenticator, so the activation
         URL is served by journal.views.mfa_activate_totp, which asks this.
         """
-        from .selectors import user_is_journal_staff
 
         return user_is_journal_staff(user)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from .services import user_update_profile
 from .validators import normalise_orcid, validate_orcid
 
 ORCID_HELP = _(
@@ -52,7 +53,6 @@ class SignupProfileForm(PersonDetailsForm):
     """The profile fields asked for at registration, beside email and password."""
 
     def signup(self, request, user):
-        from .services import user_update_profile
 
         user_update_profile(
             user=user,

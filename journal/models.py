@@ -2,6 +2,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -128,7 +129,6 @@ class ReviewMethod(models.TextChoices):
 
 
 def validate_timezone(value: str) -> None:
-    from django.core.exceptions import ValidationError
 
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("Unknown time zone: %(tz)s") % {"tz": value})
@@ -361,3 +361,44 @@ class EmailTemplate(models.Model):
 
     def __str__(self):
         return f"{self.key} [{self.language}]"
+
+
+class TransitionLog(models.Model):
+    """One row per transition of a state machine that has no log of its own
+    (issues, articles, Crossref deposits): who moved what from where to where.
+
+    Submissions and review assignments keep their own event tables, which their
+    history pages read; every other machine logs here, written by
+    journal.workflow.run_transition in the transaction of the change.
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    transition = models.CharField(max_length=40)
+    from_state = models.CharField(max_length=32)
+    to_state = models.CharField(max_length=32)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "created_at"],
+                name="transition_log_object",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.transition}: {self.from_state} → {self.to_state}"

@@ -1,6 +1,7 @@
 """Reads about journals, people and their roles, with permissions applied."""
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from .models import EDITORIAL_ROLES, CallForPapers, Journal, JournalRole, Role, Section
 
@@ -111,7 +112,6 @@ def sections_open(journal) -> QuerySet[Section]:
 
 
 def calls_open(journal, now=None) -> QuerySet[CallForPapers]:
-    from django.utils import timezone
 
     return journal.calls.filter(deadline__gt=now or timezone.now())
 
@@ -159,7 +159,6 @@ def roles_by_journal(user) -> dict[Journal, set[str]]:
 
 def calls_open_everywhere(now=None) -> QuerySet[CallForPapers]:
     """Open calls for papers of every active journal, the soonest deadline first."""
-    from django.utils import timezone
 
     return (
         CallForPapers.objects.filter(

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .errors import DomainError
 from .forms import ProfileForm
 from .selectors import (
     STAFF_ROLES,
@@ -19,6 +18,7 @@ from .selectors import (
     roles_by_journal,
 )
 from .services import user_set_language, user_update_profile
+from .view_actions import run_form_action
 
 
 def home(request):
@@ -71,22 +71,23 @@ def set_language(request):
 @require_http_methods(["GET", "POST"])
 def profile(request):
     """A person's own details: names, affiliation, ORCID iD, language, interests."""
-    form = ProfileForm.for_user(request.user, data=request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                user_update_profile(
-                    user=request.user, actor=request.user, **form.cleaned_data
-                )
-            except DomainError as exc:
-                messages.error(request, exc.message)
-            else:
-                messages.success(request, _("Your profile has been saved."))
-                return redirect("journal:profile")
-        else:
+
+    def show(form):
+        if request.method == "POST" and not form.is_valid():
             messages.error(request, _("Please correct the marked fields."))
-    return render(
-        request, "journal/profile.html", {"form": form, "person": request.user}
+        return render(
+            request, "journal/profile.html", {"form": form, "person": request.user}
+        )
+
+    return run_form_action(
+        request,
+        ProfileForm.for_user(request.user, data=request.POST or None),
+        lambda form: user_update_profile(
+            user=request.user, actor=request.user, **form.cleaned_data
+        ),
+        success_message=_("Your profile has been saved."),
+        redirect_to=redirect("journal:profile"),
+        render_form=show,
     )
 
 

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from submissions.models import State, Submission
 from submissions.selectors import submissions_for_editor
@@ -243,7 +244,6 @@ def _editor_submissions(user, journal) -> QuerySet[Submission]:
 def editor_queues(user, journal, *, now=None) -> list[Queue]:
     """Needs reviewers, awaiting responses, overdue, ready for decision, revisions
     received: each with its submissions, oldest first, and how long they wait."""
-    from django.utils.translation import gettext_lazy as _
 
     now = now or timezone.now()
     submissions = list(_editor_submissions(user, journal))

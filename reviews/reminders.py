@@ -24,8 +24,11 @@ from django.db.models import F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from journal.errors import DomainError
+from journal.models import Journal
 from journal.selectors import editors_of
 from submissions.models import State, Submission
+from submissions.selectors import editorial_scope
 from submissions.services import email_queue
 
 from .models import (
@@ -35,6 +38,7 @@ from .models import (
     ReviewAssignment,
     ReviewSettings,
 )
+from .services.common import assignment_transition
 from .tokens import invitation_token
 
 
@@ -169,9 +173,6 @@ def _accepted_reminder(a: ReviewAssignment, s: ReviewSettings, now) -> tuple | N
 
 
 def _expire(a: ReviewAssignment, now, editors_cache, digest_users) -> bool:
-    from journal.errors import DomainError
-
-    from .services.common import assignment_transition
 
     try:
         assignment_transition(
@@ -261,7 +262,6 @@ def stalled_submissions(journal, *, now=None, user=None) -> QuerySet[Submission]
     submitting. Each row carries `last_activity`. With `user`, only the
     submissions that person may see as an editor.
     """
-    from submissions.selectors import editorial_scope
 
     now = now or timezone.now()
     limits = ReviewSettings.for_journal(journal)
@@ -282,7 +282,6 @@ def stalled_submissions(journal, *, now=None, user=None) -> QuerySet[Submission]
 
 
 def stalled_reminders_send(*, now=None, digest_users=None) -> RunReport:
-    from journal.models import Journal
 
     now = now or timezone.now()
     digest_users = _digest_users() if digest_users is None else digest_users

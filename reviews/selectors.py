@@ -17,6 +17,7 @@ from .models import (
     ReviewCriterion,
     ReviewRound,
 )
+from .services.common import authors_hidden_from_reviewers
 
 # Weighted scores (0..1) further apart than this count as strong disagreement.
 SCORE_GAP = 0.4
@@ -42,7 +43,11 @@ def assignments_for_reviewer(user) -> QuerySet[ReviewAssignment]:
 
 
 def review_queue(user) -> dict[str, list[ReviewAssignment]]:
-    groups = {"invited": [], "in_progress": [], "completed": []}
+    groups: dict[str, list[ReviewAssignment]] = {
+        "invited": [],
+        "in_progress": [],
+        "completed": [],
+    }
     for assignment in assignments_for_reviewer(user):
         if assignment.state == AssignmentState.INVITED:
             groups["invited"].append(assignment)
@@ -50,7 +55,7 @@ def review_queue(user) -> dict[str, list[ReviewAssignment]]:
             groups["in_progress"].append(assignment)
         elif assignment.state == AssignmentState.SUBMITTED:
             groups["completed"].append(assignment)
-    groups["completed"].sort(key=lambda a: a.submitted_at, reverse=True)
+    groups["completed"].sort(key=lambda a: a.submitted_at or a.invited_at, reverse=True)
     return groups
 
 
@@ -64,7 +69,6 @@ def assignment_for_reviewer(user, pk) -> ReviewAssignment:
 def manuscript_for_reviewer(assignment: ReviewAssignment) -> SubmissionFile | None:
     """The file the reviewer reads: the anonymised manuscript when authors are
     hidden (never the original), else the manuscript; latest version."""
-    from .services.common import authors_hidden_from_reviewers
 
     kind = (
         FileKind.ANONYMISED

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journal.errors import DomainError, PermissionDenied
 from journal.models import Journal
 from journal.selectors import journal_for
+from journal.view_actions import run_action
 from submissions.selectors import submission_for
 
 from .anonymity.checks import (
@@ -38,18 +38,18 @@ def anonymity_check(request, pk):
     """GET: the last check's hits. POST: search the reviewers' file again."""
     submission = _editors_submission(request, pk)
     if request.method == "POST":
-        try:
-            hits = anonymised_manuscript_check(
-                submission=submission, actor=request.user
-            )
-        except (DomainError, PermissionDenied) as exc:
-            messages.error(request, str(exc))
-        else:
-            if hits:
+
+        def check():
+            if anonymised_manuscript_check(submission=submission, actor=request.user):
                 messages.warning(request, _("The manuscript may reveal its authors."))
             else:
                 messages.success(request, _("Nothing identifying was found."))
-        return redirect("reviews_extra:anonymity_check", pk=submission.pk)
+
+        return run_action(
+            request,
+            check,
+            redirect_to=redirect("reviews_extra:anonymity_check", pk=submission.pk),
+        )
     return render(
         request,
         "reviews/anonymity_check.html",
@@ -66,13 +66,12 @@ def anonymity_check(request, pk):
 @require_POST
 def anonymity_clear(request, pk):
     submission = _editors_submission(request, pk)
-    try:
-        anonymised_manuscript_clear(submission=submission, actor=request.user)
-    except (DomainError, PermissionDenied) as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Reviewers may now download the manuscript."))
-    return redirect("reviews_extra:anonymity_check", pk=submission.pk)
+    return run_action(
+        request,
+        lambda: anonymised_manuscript_clear(submission=submission, actor=request.user),
+        success_message=_("Reviewers may now download the manuscript."),
+        redirect_to=redirect("reviews_extra:anonymity_check", pk=submission.pk),
+    )
 
 
 @login_required

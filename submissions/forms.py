@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from journal.models import split_keywords
+from journal.models import User, split_keywords
 from journal.selectors import calls_open, editors_of, sections_open
 
 from .models import Contributor, FileKind, ReviewerPreference, State, Submission
@@ -203,7 +203,6 @@ class AssignEditorForm(forms.Form):
 
     def __init__(self, *args, submission: Submission, **kwargs):
         super().__init__(*args, **kwargs)
-        from journal.models import User
 
         people = editors_of(submission.journal, submission.section)
         self.fields["editor"].queryset = User.objects.filter(

@@ -319,15 +319,6 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         self._touch()
         self.published_at = self.published_at or self.state_changed_at
 
-    @transition(
-        field=state,
-        source=State.PUBLISHED,
-        target=State.READY_FOR_PUBLICATION,
-        permission=perms.rule("submissions.unpublish"),
-    )
-    def unpublish(self):
-        self._touch()
-
 
 class Contributor(models.Model):
     """An author of record, in order; need not have an account."""

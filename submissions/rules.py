@@ -68,4 +68,3 @@ def is_publishing_on_schedule(user: Any, submission: Any) -> bool:
 # Putting a manuscript online: editors and managers; production staff only
 # when an issue they scheduled comes due.
 rules.add_perm("submissions.publish", is_chief_editor | is_publishing_on_schedule)
-rules.add_perm("submissions.unpublish", is_chief_editor)

@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -32,6 +33,7 @@ from submissions.services import (
 )
 
 from ..models import Article
+from ..search.services import search_reindex
 from . import content
 from .archive import articles_bulk_create
 from .manuscript import REFERENCES, manuscript_docx
@@ -83,7 +85,6 @@ def demo_seed(*, complete: bool = True) -> tuple[Journal, list[Login]]:
             journal=journal, submitter=archive_account(), count=ARCHIVE_SIZE, seed=2013
         )
         # Bulk inserts skip the signals that keep the search index current.
-        from ..search.services import search_reindex
 
         search_reindex(journal=journal)
     if complete and complete_articles_possible():
@@ -136,7 +137,6 @@ def _sections(journal: Journal) -> dict[str, Section]:
 
 
 def _person(spec: dict) -> User:
-    from allauth.account.models import EmailAddress
 
     user = User.objects.filter(email=spec["email"]).first()
     if user is None:

@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from journal.errors import DomainError
+from journal.queue import task_enqueue_on_commit
 from journal.rules import check_perm
+from journal.workflow import run_transition
 
 from ..models import Article, ArticleStatus, Issue
 from ..models.issues import CrossrefDeposit, CrossrefDepositItem, DepositStatus
@@ -42,7 +44,9 @@ def crossref_deposit_create(
     one article; validate each DOI's record on its own. Invalid records are
     marked failed with the validator's message and left out; the rest are
     pending until sent. Raises DomainError if nothing can be deposited."""
-    journal = issue.journal if issue is not None else article.journal
+    if issue is None and article is None:
+        raise ValueError("an issue or an article")
+    journal = issue.journal if issue is not None else article.journal  # type: ignore[union-attr]
     if actor is not None:
         check_perm(
             actor,
@@ -59,10 +63,13 @@ def crossref_deposit_create(
         if not issue.published_at:
             raise DomainError(_("Publish the issue before depositing it."))
     else:
+        assert article is not None
         if not article.is_public or not article.doi:
             raise DomainError(_("Only a published article with a DOI is deposited."))
         issue = (
-            article.issue if article.issue_id and article.issue.published_at else None
+            article.issue
+            if article.issue is not None and article.issue.published_at
+            else None
         )
         articles = [article]
     data = batch_data(journal=journal, issue=issue, articles=articles)
@@ -106,6 +113,20 @@ def crossref_deposit_create(
                 message="\n".join(errors),
             )
             for key, doi, errors in outcomes
+        )
+    return deposit
+
+
+def crossref_deposit_start(
+    *, actor, issue: Issue | None = None, article: Article | None = None
+) -> CrossrefDeposit:
+    """Build the deposit (see `crossref_deposit_create`) and, if any record in
+    it is valid, send it to Crossref after commit. Raises what
+    `crossref_deposit_create` raises."""
+    deposit = crossref_deposit_create(actor=actor, issue=issue, article=article)
+    if deposit.xml:
+        task_enqueue_on_commit(
+            "publishing.crossref_deposit_send", deposit_id=deposit.pk
         )
     return deposit
 
@@ -204,9 +225,12 @@ def crossref_deposit_record_response(*, deposit: CrossrefDeposit, body: bytes) -
                 item.message = text
             item.save(update_fields=["status", "message", "updated_at"])
         deposit.response = text
-        deposit.submitted_at = deposit.submitted_at or now
-        deposit.status = _status_from_items(deposit)
-        deposit.save(update_fields=["response", "submitted_at", "status"])
+        run_transition(
+            deposit,
+            "record_answer",
+            actor=None,
+            kwargs={"outcome": _status_from_items(deposit), "when": now},
+        )
 
 
 def _status_from_items(deposit: CrossrefDeposit) -> str:
@@ -227,13 +251,15 @@ def crossref_deposit_record_failure(*, deposit: CrossrefDeposit, message: str) -
         ).update(
             status=DepositStatus.FAILED, message=message, updated_at=timezone.now()
         )
-        deposit.status = (
+        outcome = (
             DepositStatus.SUCCESS
             if deposit.items.filter(status=DepositStatus.SUCCESS).exists()
             else DepositStatus.FAILED
         )
         deposit.response = message
-        deposit.save(update_fields=["status", "response"])
+        run_transition(
+            deposit, "give_up", actor=None, note=message, kwargs={"outcome": outcome}
+        )
 
 
 def crossref_deposit_send(*, deposit_id: int) -> CrossrefDeposit:
@@ -333,10 +359,13 @@ def _record_result(deposit, diagnostic, body: bytes, now) -> None:
                 ),
             )
             item.save(update_fields=["status", "message", "updated_at"])
-        deposit.status = _status_from_items(deposit)
         deposit.response = body.decode("utf-8", "replace")[:5000]
-        deposit.result_checked_at = now
-        deposit.save(update_fields=["status", "response", "result_checked_at"])
+        run_transition(
+            deposit,
+            "record_result",
+            actor=None,
+            kwargs={"outcome": _status_from_items(deposit), "when": now},
+        )
 
 
 def _give_up_if_too_old(deposit: CrossrefDeposit, now) -> CrossrefDeposit:

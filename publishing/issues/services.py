@@ -1,5 +1,7 @@
 """Volumes and issues: assembling, ordering, publishing, correcting, retracting."""
 
+import logging
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
@@ -7,15 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from journal.errors import DomainError
+from journal.queue import task_enqueue_on_commit
 from journal.rules import check_perm
+from journal.workflow import run_transition
 from submissions.models import State
 from submissions.services import submission_transition
 
-from ..doi.patterns import article_doi, issue_doi
+from ..doi.patterns import article_doi, issue_doi, pattern_check
 from ..models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
 from ..models.issues import ArticleVersion
 from ..production.services import render_after_publication
 from .cache import reader_cache_bump
+
+logger = logging.getLogger(__name__)
 
 
 def _check(actor, perm: str, obj) -> None:
@@ -60,9 +66,9 @@ def volume_save(*, volume: Volume, actor) -> Volume:
 def issue_save(*, issue: Issue, actor) -> Issue:
     """Create or update an issue's description (not its state)."""
     _check(actor, "issues.prepare", issue.journal)
-    if issue.volume_id and issue.volume.journal_id != issue.journal_id:
+    if issue.volume is not None and issue.volume.journal_id != issue.journal_id:
         raise DomainError(_("The volume belongs to another journal."))
-    if issue.call_id and issue.call.journal_id != issue.journal_id:
+    if issue.call is not None and issue.call.journal_id != issue.journal_id:
         raise DomainError(_("The call for papers belongs to another journal."))
     if issue.is_special is False:
         issue.guest_editors = ""
@@ -163,26 +169,21 @@ def issue_schedule(*, issue: Issue, actor, when) -> Issue:
         raise DomainError(_("The scheduled time must be in the future."))
     if not issue.articles.exists():
         raise DomainError(_("The issue has no articles."))
-    issue.scheduled_for = when
-    issue.scheduled_by = actor
-    issue.state = IssueState.SCHEDULED
-    issue.save(update_fields=["scheduled_for", "scheduled_by", "state", "updated_at"])
+    run_transition(issue, "schedule", actor=actor, kwargs={"when": when, "by": actor})
     return issue
 
 
 def issue_unschedule(*, issue: Issue, actor) -> Issue:
     _check(actor, "issues.schedule", issue.journal)
     _check_not_published(issue)
-    issue.scheduled_for = None
-    issue.state = IssueState.DRAFT
-    issue.save(update_fields=["scheduled_for", "state", "updated_at"])
+    run_transition(issue, "unschedule", actor=actor)
     return issue
 
 
 def _publish_article(article: Article, *, actor, now) -> None:
     """Inside the caller's transaction: DOI, submission transition, status."""
     if not article.doi and article.journal.doi_prefix:
-        year = article.issue.year if article.issue_id else now.year
+        year = article.issue.year if article.issue is not None else now.year
         doi = article_doi(article, year=year)
         if Article.objects.filter(doi=doi).exclude(pk=article.pk).exists():
             raise DomainError(
@@ -191,10 +192,7 @@ def _publish_article(article: Article, *, actor, now) -> None:
             )
         article.doi = doi
     submission_transition(submission=article.submission, actor=actor, name="publish")
-    article.status = ArticleStatus.PUBLISHED
-    article.published_at = now
-    article.datestamp = now
-    article.save(update_fields=["doi", "status", "published_at", "datestamp"])
+    run_transition(article, "publish", actor=actor, kwargs={"when": now})
     # The galleys were made before the DOI, issue and date were known.
     render_after_publication(article=article)
 
@@ -237,22 +235,12 @@ def _issue_publish(*, issue: Issue, actor, now=None, on_schedule=False) -> Issue
         for article in pending:
             article.issue = issue
             if on_schedule and actor is not None:
-                article.submission.publishing_on_schedule_by = actor.pk
+                # Read by the "publish" rule (submissions/rules.py).
+                article.submission.publishing_on_schedule_by = actor.pk  # type: ignore[attr-defined]
             _publish_article(article, actor=actor, now=now)
-        issue.state = IssueState.PUBLISHED
-        issue.published_at = now
-        issue.scheduled_for = None
         if not issue.doi:
             issue.doi = issue_doi(issue)
-        issue.save(
-            update_fields=[
-                "state",
-                "published_at",
-                "scheduled_for",
-                "doi",
-                "updated_at",
-            ]
-        )
+        run_transition(issue, "publish", actor=actor, kwargs={"when": now})
         journal_id = issue.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
         _deposit_after_commit(issue_id=issue.pk, actor=actor)
@@ -262,13 +250,11 @@ def _issue_publish(*, issue: Issue, actor, now=None, on_schedule=False) -> Issue
 def _deposit_after_commit(*, issue_id=None, article_id=None, actor) -> None:
     if not settings.CROSSREF_USERNAME:
         return
-    from ..tasks import crossref_deposit_create_and_send
-
-    actor_id = actor.pk if actor else None
-    transaction.on_commit(
-        lambda: crossref_deposit_create_and_send.delay(
-            issue_id=issue_id, article_id=article_id, actor_id=actor_id
-        )
+    task_enqueue_on_commit(
+        "publishing.crossref_deposit_create_and_send",
+        issue_id=issue_id,
+        article_id=article_id,
+        actor_id=actor.pk if actor else None,
     )
 
 
@@ -290,11 +276,7 @@ def issues_publish_due(*, now=None) -> list[int]:
                 issue=issue, actor=issue.scheduled_by, now=now, on_schedule=True
             )
         except DomainError as exc:
-            import logging
-
-            logging.getLogger(__name__).warning(
-                "Scheduled issue %s not published: %s", issue.pk, exc
-            )
+            logger.warning("Scheduled issue %s not published: %s", issue.pk, exc)
             continue
         published.append(issue.pk)
     return published
@@ -385,12 +367,13 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
         raise DomainError(_("Write the retraction notice."))
     if article.status != ArticleStatus.PUBLISHED:
         raise DomainError(_("Only a published article can be retracted."))
-    article.status = ArticleStatus.RETRACTED
     article.retraction_notice = notice
-    article.retracted_at = now or timezone.now()
-    article.touch()
-    article.save(
-        update_fields=["status", "retraction_notice", "retracted_at", "datestamp"]
+    run_transition(
+        article,
+        "retract",
+        actor=actor,
+        note=notice,
+        kwargs={"when": now or timezone.now()},
     )
     reader_cache_bump(article.journal_id)
     return article
@@ -398,8 +381,6 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
 
 def publishing_settings_save(*, row, actor):
     """Save a journal's DOI patterns and depositor; refuses unknown placeholders."""
-    from ..doi.patterns import pattern_check
-
     _check(actor, "issues.settings", row.journal)
     pattern_check(row.article_doi_pattern)
     if row.issue_doi_pattern:

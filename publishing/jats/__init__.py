@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from journal.errors import DomainError
+from submissions.models import FileKind
 
 from .body import ConvertedBody, convert_document, safe_parser
 from .data import ArticleData, ContributorData, JournalData, article_data
@@ -47,7 +48,6 @@ def serialise(article_el) -> bytes:
 
 def source_file(submission):
     """The file production converts: the latest copyedited, else the manuscript."""
-    from submissions.models import FileKind
 
     files = submission.files.filter(
         kind__in=[FileKind.COPYEDITED, FileKind.MANUSCRIPT]

@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from journal.models import Licence
+
+from ..models import Article
+
 
 @dataclass(frozen=True)
 class JournalData:
@@ -93,9 +97,6 @@ def _local_date(value, tz) -> dt.date | None:
 
 def article_data(article) -> ArticleData:
     """Read an article's metadata for the JATS front matter (a few queries)."""
-    from journal.models import Licence
-
-    from ..models import Article
 
     article = (
         Article.objects.select_related(

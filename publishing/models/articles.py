@@ -4,7 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
 
+from journal.fsm import ConcurrentStateMixin
 from journal.models import CallForPapers, Journal, Section
 from submissions.models import Submission
 
@@ -42,7 +44,11 @@ def issue_cover_path(instance, filename):
     return f"issues/{instance.journal_id}/{uuid.uuid4().hex}.{ext}"
 
 
-class Issue(models.Model):
+class Issue(ConcurrentStateMixin, models.Model):
+    """An issue of a volume. Its state changes only through the transitions
+    below, run by publishing.issues.services through journal.workflow, which
+    logs each change (TransitionLog)."""
+
     journal = models.ForeignKey(
         Journal, on_delete=models.CASCADE, related_name="issues"
     )
@@ -65,8 +71,12 @@ class Issue(models.Model):
         blank=True,
         related_name="issues",
     )
-    state = models.CharField(
-        _("state"), max_length=16, choices=IssueState.choices, default=IssueState.DRAFT
+    state = FSMField(
+        _("state"),
+        max_length=16,
+        choices=IssueState.choices,
+        default=IssueState.DRAFT,
+        protected=True,
     )
     scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
@@ -94,6 +104,33 @@ class Issue(models.Model):
         }
         return f"{label}: {self.title}" if self.title else str(label)
 
+    # --- transitions: state and timestamps only -----------------------------
+    @transition(
+        field=state,
+        source=[IssueState.DRAFT, IssueState.SCHEDULED],
+        target=IssueState.SCHEDULED,
+    )
+    def schedule(self, *, when, by):
+        self.scheduled_for = when
+        self.scheduled_by = by
+
+    @transition(
+        field=state,
+        source=[IssueState.DRAFT, IssueState.SCHEDULED],
+        target=IssueState.DRAFT,
+    )
+    def unschedule(self):
+        self.scheduled_for = None
+
+    @transition(
+        field=state,
+        source=[IssueState.DRAFT, IssueState.SCHEDULED],
+        target=IssueState.PUBLISHED,
+    )
+    def publish(self, *, when):
+        self.published_at = when
+        self.scheduled_for = None
+
 
 class ArticleStatus(models.TextChoices):
     IN_PRODUCTION = "in-production", _("In production")
@@ -102,8 +139,14 @@ class ArticleStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class Article(models.Model):
+class Article(ConcurrentStateMixin, models.Model):
     """The publication of an accepted submission, created when production starts.
+
+    `status` is the publication's own lifecycle (in production, published,
+    retracted, withdrawn); the submission's state is the editorial one. They
+    meet at publication, which one service (publishing.issues.services) runs as
+    both transitions in one database transaction, so neither is written apart
+    from the other. Retraction exists for the article only.
 
     `datestamp` changes whenever anything a harvester sees changes (metadata, a
     galley, a correction, a retraction); OAI-PMH selects and pages by it.
@@ -126,12 +169,13 @@ class Article(models.Model):
         Issue, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
     order = models.PositiveIntegerField(_("order in issue"), default=0)
-    status = models.CharField(
+    status = FSMField(
         _("status"),
         max_length=16,
         choices=ArticleStatus.choices,
         default=ArticleStatus.IN_PRODUCTION,
         db_index=True,
+        protected=True,
     )
     first_page = models.CharField(_("first page"), max_length=20, blank=True)
     last_page = models.CharField(_("last page"), max_length=20, blank=True)
@@ -172,6 +216,21 @@ class Article(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
+
+    # --- transitions: state and timestamps only -----------------------------
+    @transition(
+        field=status, source=ArticleStatus.IN_PRODUCTION, target=ArticleStatus.PUBLISHED
+    )
+    def publish(self, *, when):
+        self.published_at = when
+        self.datestamp = when
+
+    @transition(
+        field=status, source=ArticleStatus.PUBLISHED, target=ArticleStatus.RETRACTED
+    )
+    def retract(self, *, when):
+        self.retracted_at = when
+        self.touch()
 
 
 class GalleyKind(models.TextChoices):

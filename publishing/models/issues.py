@@ -4,7 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import RETURN_VALUE, FSMField, transition
 
+from journal.fsm import ConcurrentStateMixin
 from journal.models import Journal
 
 from .articles import Article, Galley, Issue
@@ -89,8 +91,15 @@ class DepositStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class CrossrefDeposit(models.Model):
-    """One batch sent to Crossref; each DOI in it has its own item status."""
+class CrossrefDeposit(ConcurrentStateMixin, models.Model):
+    """One batch sent to Crossref; each DOI in it has its own item status.
+
+    The batch's status follows from its items' (a success if any DOI was
+    deposited, submitted while any awaits Crossref's result, else failed); it
+    changes only through the transitions below, run by publishing.doi.services
+    through journal.workflow, which logs each change (TransitionLog). The items
+    are records of each DOI's outcome, not a workflow, and stay plain fields.
+    """
 
     journal = models.ForeignKey(
         Journal, on_delete=models.CASCADE, related_name="crossref_deposits"
@@ -106,8 +115,11 @@ class CrossrefDeposit(models.Model):
     # The name the batch was uploaded under: Crossref's submission log is
     # looked up by it.
     file_name = models.CharField(max_length=100, blank=True)
-    status = models.CharField(
-        max_length=16, choices=DepositStatus.choices, default=DepositStatus.PENDING
+    status = FSMField(
+        max_length=16,
+        choices=DepositStatus.choices,
+        default=DepositStatus.PENDING,
+        protected=True,
     )
     xml = models.TextField(blank=True)
     response = models.TextField(blank=True)
@@ -131,6 +143,41 @@ class CrossrefDeposit(models.Model):
 
     def __str__(self):
         return self.batch_id
+
+    # --- transitions: state and timestamps only -----------------------------
+    @transition(
+        field=status,
+        source=[DepositStatus.PENDING, DepositStatus.FAILED],
+        target=RETURN_VALUE(
+            DepositStatus.SUBMITTED, DepositStatus.SUCCESS, DepositStatus.FAILED
+        ),
+    )
+    def record_answer(self, *, outcome, when):
+        """Crossref answered the upload; `outcome` follows from the items."""
+        self.submitted_at = self.submitted_at or when
+        return outcome
+
+    @transition(
+        field=status,
+        source=DepositStatus.SUBMITTED,
+        target=RETURN_VALUE(
+            DepositStatus.SUBMITTED, DepositStatus.SUCCESS, DepositStatus.FAILED
+        ),
+    )
+    def record_result(self, *, outcome, when):
+        """Crossref's submission log gave the batch's result."""
+        self.result_checked_at = when
+        return outcome
+
+    @transition(
+        field=status,
+        source=[DepositStatus.PENDING, DepositStatus.SUBMITTED, DepositStatus.FAILED],
+        target=RETURN_VALUE(DepositStatus.SUCCESS, DepositStatus.FAILED),
+    )
+    def give_up(self, *, outcome):
+        """Sending failed for good or no result came; `outcome` is success if
+        some DOI was deposited before."""
+        return outcome
 
 
 class CrossrefDepositItem(models.Model):

@@ -30,7 +30,7 @@ from django.db.models.functions import Coalesce, Greatest
 from journal.models import Journal, Section
 from submissions.models import Contributor
 
-from ..models import Article, ArticleStatus, Galley
+from ..models import Article, ArticleStatus, Galley, OaiRecord
 
 LIVE_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 
@@ -82,11 +82,10 @@ def with_stamp(qs: QuerySet[Article]) -> QuerySet[Article]:
     return qs.annotate(stamp=UTCStamp("datestamp"))
 
 
-def with_stored_xml(qs: QuerySet[Article], *, prefix: str, fingerprint: str):
+def with_stored_xml(qs: QuerySet[Article], *, prefix: str, fingerprint: str | None):
     """Annotate `xml`: the stored metadata in `prefix` if it is still current
     (built for the article's datestamp, with this fingerprint, after the
     journal's and the issue's last change), else None."""
-    from ..models import OaiRecord
 
     current = OaiRecord.objects.filter(
         article_id=OuterRef("pk"),
@@ -178,7 +177,7 @@ def _page_statement(
     vendor: str,
 ) -> tuple[str, tuple]:
     qs = with_stamp(articles_in(window, needs_jats=needs_jats)).filter(id__gt=_POSITION)
-    fields = HEADER_FIELDS
+    fields: tuple[str, ...] = HEADER_FIELDS
     if fingerprint is not None:
         qs = with_stored_xml(qs, prefix=window.prefix, fingerprint=fingerprint)
         fields = (*fields, "xml")

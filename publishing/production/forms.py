@@ -44,3 +44,10 @@ class OptionalNoteForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ReopenForm(forms.Form):
+    body = forms.CharField(
+        label=_("What needs correcting"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -10,12 +10,14 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from journal.errors import DomainError, PermissionDenied
-from journal.models import JournalRole, Role
+from journal.models import JournalRole, Licence, Role
+from journal.queue import task_enqueue_on_commit
 from journal.rules import check_perm
 from submissions import filetypes
 from submissions.models import FileKind, State, Submission
@@ -37,6 +39,8 @@ from ..models.production import (
     RenderJob,
     RenderStatus,
 )
+from ..render.html import jats_to_html
+from ..render.pdf import media_pdf_url, render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -207,7 +211,7 @@ def galley_store(
     galley = Galley(
         article=article,
         kind=kind,
-        label=label or GalleyKind(kind).label,
+        label=label or str(GalleyKind(kind).label),
         content_type=content_type,
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
@@ -226,7 +230,8 @@ def galley_store(
             locked.save(update_fields=["datestamp"])
             article.datestamp = locked.datestamp
     except Exception:
-        galley.file.storage.delete(galley.file.name)
+        if galley.file.name:
+            galley.file.storage.delete(galley.file.name)
         raise
     return galley
 
@@ -325,13 +330,11 @@ def _require_jats(article: Article) -> str:
 
 
 def article_html_parts(article: Article):
-    from ..render.html import jats_to_html
 
     return jats_to_html(_require_jats(article), lambda n: media_url(article, n))
 
 
 def article_html_render(*, article: Article) -> Galley:
-    from django.template.loader import render_to_string
 
     html = render_to_string(
         "publishing/render/article.html", {"a": article_html_parts(article)}
@@ -359,10 +362,6 @@ def _media_loader(article: Article):
 
 
 def article_pdf_bytes(article: Article) -> bytes:
-    from journal.models import Licence
-
-    from ..render.html import jats_to_html
-    from ..render.pdf import media_pdf_url, render_pdf
 
     parts = jats_to_html(_require_jats(article), media_pdf_url)
     licence = article.journal.default_licence
@@ -413,10 +412,7 @@ def render_request(*, article: Article, actor) -> RenderJob:
     _check_staff(article.submission, actor)
     _check_in_production(article.submission)
     job = RenderJob.objects.create(article=article, requested_by=actor)
-    from .tasks import render_article
-
-    pk = job.pk
-    transaction.on_commit(lambda: render_article.delay(pk))
+    task_enqueue_on_commit("publishing.render_article", job_id=job.pk)
     return job
 
 
@@ -429,10 +425,7 @@ def render_after_publication(*, article: Article) -> RenderJob | None:
     if not article.jats_xml:
         return None
     job = RenderJob.objects.create(article=article, requested_by=None)
-    from .tasks import render_article
-
-    pk = job.pk
-    transaction.on_commit(lambda: render_article.delay(pk, publication=True))
+    task_enqueue_on_commit("publishing.render_article", job_id=job.pk, publication=True)
     return job
 
 
@@ -480,7 +473,7 @@ def render_job_fail(*, job: RenderJob, error: str) -> RenderJob:
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "step", "error", "finished_at"])
     article = job.article
-    recipients = [job.requested_by] if job.requested_by_id else []
+    recipients = [job.requested_by] if job.requested_by is not None else []
     recipients = recipients or production_editors_to_notify(article)
     for person in recipients:
         email_queue(
@@ -557,6 +550,31 @@ def proofs_approve(*, submission: Submission, actor, note: str = "") -> None:
             article,
             key="production_author_reply",
             context={"message": msg, "kind_label": msg.get_kind_display()},
+        )
+
+
+def production_reopen(*, submission: Submission, actor, reason: str) -> None:
+    """Take an article that is ready for publication back into production, to
+    correct something found after the proofs were approved. The reason is kept
+    as a note in the production messages the author and the production editors
+    see; sending the corrected proofs tells the author again.
+
+    Raises PermissionDenied (not the author or a production editor of the
+    journal) or DomainError (not ready for publication, or no reason given).
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Say what needs correcting."))
+    article = submission.article
+    with transaction.atomic():
+        submission_transition(
+            submission=submission,
+            actor=actor,
+            name="return_to_production",
+            note=reason,
+        )
+        ProductionMessage.objects.create(
+            article=article, sender=actor, kind=MessageKind.NOTE, body=reason
         )
 
 

@@ -4,7 +4,12 @@ from . import services
 from .services import TransientRenderError, render_job_run
 
 
-@shared_task(bind=True, max_retries=3, default_retry_delay=30)
+@shared_task(
+    bind=True,
+    name="publishing.render_article",
+    max_retries=3,
+    default_retry_delay=30,
+)
 def render_article(self, job_id: int, publication: bool = False) -> str:
     """JATS → HTML → PDF for one render job; storage hiccups are retried.
 

@@ -28,6 +28,11 @@ urlpatterns = [
         views.proofs_send,
         name="proofs_send",
     ),
+    path(
+        "production/submissions/<int:pk>/reopen/",
+        views.reopen,
+        name="reopen",
+    ),
     path("submissions/<int:pk>/proofs/", views.proofs, name="proofs"),
     path(
         "production/submissions/<int:pk>/approve-for-author/",

@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journal.errors import DomainError
 from journal.selectors import journal_for
+from journal.view_actions import run_action, run_form_action
+from submissions.services import available_transitions
 
 from ..models.production import CopyeditReview, CopyeditStatus
 from . import selectors, services
@@ -18,6 +19,7 @@ from .forms import (
     MessageForm,
     OptionalNoteForm,
     ProxyApprovalForm,
+    ReopenForm,
     TypesetPDFForm,
 )
 
@@ -42,6 +44,9 @@ def _detail_context(request, submission, **forms):
         "copyedit_form": forms.get("copyedit_form") or CopyeditUploadForm(),
         "typeset_form": forms.get("typeset_form") or TypesetPDFForm(),
         "proxy_form": ProxyApprovalForm(),
+        "reopen_form": forms.get("reopen_form") or ReopenForm(),
+        "can_reopen": "return_to_production"
+        in available_transitions(submission, request.user),
     }
     if article is not None:
         context.update(
@@ -73,13 +78,12 @@ def _back(pk):
 @require_POST
 def start(request, pk):
     submission = selectors.submission_for_production(request.user, pk)
-    try:
-        services.production_start(submission=submission, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Production has started."))
-    return _back(pk)
+    return run_action(
+        request,
+        lambda: services.production_start(submission=submission, actor=request.user),
+        success_message=_("Production has started."),
+        redirect_to=_back(pk),
+    )
 
 
 @login_required
@@ -87,26 +91,24 @@ def start(request, pk):
 def copyedit_upload(request, pk):
     submission = selectors.submission_for_production(request.user, pk)
     article = selectors.article_of(submission)
-    form = CopyeditUploadForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.copyedit_upload(
-                article=article,
-                actor=request.user,
-                upload=form.cleaned_data["file"],
-                note=form.cleaned_data["note"],
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("The author has been asked to review it."))
-            return _back(pk)
     submission.article = article
-    return render(
+    return run_form_action(
         request,
-        "publishing/production/detail.html",
-        _detail_context(request, submission, copyedit_form=form),
-        status=400,
+        CopyeditUploadForm(request.POST, request.FILES),
+        lambda form: services.copyedit_upload(
+            article=article,
+            actor=request.user,
+            upload=form.cleaned_data["file"],
+            note=form.cleaned_data["note"],
+        ),
+        success_message=_("The author has been asked to review it."),
+        redirect_to=_back(pk),
+        render_form=lambda form: render(
+            request,
+            "publishing/production/detail.html",
+            _detail_context(request, submission, copyedit_form=form),
+            status=400,
+        ),
     )
 
 
@@ -115,23 +117,21 @@ def copyedit_upload(request, pk):
 def typeset_upload(request, pk):
     submission = selectors.submission_for_production(request.user, pk)
     article = selectors.article_of(submission)
-    form = TypesetPDFForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.typeset_pdf_upload(
-                article=article, actor=request.user, upload=form.cleaned_data["file"]
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("The typeset PDF is now the current PDF."))
-            return _back(pk)
     submission.article = article
-    return render(
+    return run_form_action(
         request,
-        "publishing/production/detail.html",
-        _detail_context(request, submission, typeset_form=form),
-        status=400,
+        TypesetPDFForm(request.POST, request.FILES),
+        lambda form: services.typeset_pdf_upload(
+            article=article, actor=request.user, upload=form.cleaned_data["file"]
+        ),
+        success_message=_("The typeset PDF is now the current PDF."),
+        redirect_to=_back(pk),
+        render_form=lambda form: render(
+            request,
+            "publishing/production/detail.html",
+            _detail_context(request, submission, typeset_form=form),
+            status=400,
+        ),
     )
 
 
@@ -140,13 +140,13 @@ def typeset_upload(request, pk):
 def render_galleys(request, pk):
     submission = selectors.submission_for_production(request.user, pk)
     article = selectors.article_of(submission)
-    try:
-        services.render_request(article=article, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.info(request, _("Rendering JATS, HTML and PDF has been queued."))
-    return _back(pk)
+    return run_action(
+        request,
+        lambda: services.render_request(article=article, actor=request.user),
+        success_message=_("Rendering JATS, HTML and PDF has been queued."),
+        redirect_to=_back(pk),
+        level=messages.INFO,
+    )
 
 
 @login_required
@@ -154,13 +154,33 @@ def render_galleys(request, pk):
 def proofs_send(request, pk):
     submission = selectors.submission_for_production(request.user, pk)
     article = selectors.article_of(submission)
-    try:
-        services.proofs_send(article=article, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The author has been asked to check the proofs."))
-    return _back(pk)
+    return run_action(
+        request,
+        lambda: services.proofs_send(article=article, actor=request.user),
+        success_message=_("The author has been asked to check the proofs."),
+        redirect_to=_back(pk),
+    )
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    submission = selectors.submission_for_production(request.user, pk)
+    return run_form_action(
+        request,
+        ReopenForm(request.POST),
+        lambda form: services.production_reopen(
+            submission=submission, actor=request.user, reason=form.cleaned_data["body"]
+        ),
+        success_message=_("The article is back in production."),
+        redirect_to=_back(pk),
+        render_form=lambda form: render(
+            request,
+            "publishing/production/detail.html",
+            _detail_context(request, submission, reopen_form=form),
+            status=400,
+        ),
+    )
 
 
 @login_required
@@ -169,17 +189,16 @@ def proofs_approve_for_author(request, pk):
     submission = selectors.submission_for_production(request.user, pk)
     form = ProxyApprovalForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        services.proofs_approve_for_author(
+    return run_action(
+        request,
+        lambda: services.proofs_approve_for_author(
             submission=submission, actor=request.user, reason=reason
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request, _("The proofs are approved for the author; the reason is logged.")
-        )
-    return _back(pk)
+        ),
+        success_message=_(
+            "The proofs are approved for the author; the reason is logged."
+        ),
+        redirect_to=_back(pk),
+    )
 
 
 # --- the author's side --------------------------------------------------------
@@ -255,40 +274,39 @@ def _proofs_back(pk):
 @require_POST
 def copyedit_approve(request, pk, review_pk):
     submission = selectors.submission_for_proofs(request.user, pk)
-    try:
-        services.copyedit_respond(
-            review=_review(submission, review_pk), actor=request.user, approve=True
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Thank you: the copyedited text is approved."))
-    return _proofs_back(pk)
+    review = _review(submission, review_pk)
+    return run_action(
+        request,
+        lambda: services.copyedit_respond(
+            review=review, actor=request.user, approve=True
+        ),
+        success_message=_("Thank you: the copyedited text is approved."),
+        redirect_to=_proofs_back(pk),
+    )
 
 
 @login_required
 @require_POST
 def copyedit_queries(request, pk, review_pk):
     submission = selectors.submission_for_proofs(request.user, pk)
-    form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.copyedit_respond(
-                review=_review(submission, review_pk),
-                actor=request.user,
-                approve=False,
-                message=form.cleaned_data["body"],
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Your queries have been sent."))
-            return _proofs_back(pk)
-    return render(
+    review = _review(submission, review_pk)
+    return run_form_action(
         request,
-        "publishing/production/proofs.html",
-        _proofs_context(request, submission, query_form=form),
-        status=400,
+        MessageForm(request.POST),
+        lambda form: services.copyedit_respond(
+            review=review,
+            actor=request.user,
+            approve=False,
+            message=form.cleaned_data["body"],
+        ),
+        success_message=_("Your queries have been sent."),
+        redirect_to=_proofs_back(pk),
+        render_form=lambda form: render(
+            request,
+            "publishing/production/proofs.html",
+            _proofs_context(request, submission, query_form=form),
+            status=400,
+        ),
     )
 
 
@@ -298,41 +316,38 @@ def proofs_approve(request, pk):
     submission = selectors.submission_for_proofs(request.user, pk)
     form = OptionalNoteForm(request.POST)
     form.is_valid()
-    try:
-        services.proofs_approve(
+    return run_action(
+        request,
+        lambda: services.proofs_approve(
             submission=submission,
             actor=request.user,
             note=form.cleaned_data.get("body", ""),
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Thank you: the article is ready for publication."))
-    return _proofs_back(pk)
+        ),
+        success_message=_("Thank you: the article is ready for publication."),
+        redirect_to=_proofs_back(pk),
+    )
 
 
 @login_required
 @require_POST
 def proofs_corrections(request, pk):
     submission = selectors.submission_for_proofs(request.user, pk)
-    form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.proofs_request_corrections(
-                submission=submission,
-                actor=request.user,
-                body=form.cleaned_data["body"],
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Your corrections have been sent."))
-            return _proofs_back(pk)
-    return render(
+    return run_form_action(
         request,
-        "publishing/production/proofs.html",
-        _proofs_context(request, submission, corrections_form=form),
-        status=400,
+        MessageForm(request.POST),
+        lambda form: services.proofs_request_corrections(
+            submission=submission,
+            actor=request.user,
+            body=form.cleaned_data["body"],
+        ),
+        success_message=_("Your corrections have been sent."),
+        redirect_to=_proofs_back(pk),
+        render_form=lambda form: render(
+            request,
+            "publishing/production/proofs.html",
+            _proofs_context(request, submission, corrections_form=form),
+            status=400,
+        ),
     )
 
 

@@ -11,14 +11,14 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from journal.models import Journal
+from journal.queue import task_enqueue_on_commit
 
 from ..models import Article, Galley
 from .selectors import CLOSED_JOURNALS_KEY
-from .tasks import search_refresh_article_task
 
 
 def _schedule(article_id: int) -> None:
-    transaction.on_commit(lambda: search_refresh_article_task.delay(article_id))
+    task_enqueue_on_commit("publishing.search_refresh_article", article_id=article_id)
 
 
 @receiver(post_save, sender=Article, dispatch_uid="search_index_on_article_save")

@@ -2,13 +2,18 @@
 
 from celery import shared_task
 
+from ..models import Article
+from .services import (
+    search_champions_rebuild,
+    search_refresh_article,
+    search_reindex,
+    search_unindex_article,
+)
+
 
 @shared_task(name="publishing.search_refresh_article")
 def search_refresh_article_task(article_id: int) -> None:
     """Index one article and refresh the related lists around it."""
-    from ..models import Article
-    from .services import search_refresh_article, search_unindex_article
-
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         search_unindex_article(article_id=article_id)
@@ -19,14 +24,10 @@ def search_refresh_article_task(article_id: int) -> None:
 @shared_task(name="publishing.search_reindex")
 def search_reindex_task() -> int:
     """Rebuild the whole index and every related list (e.g. nightly)."""
-    from .services import search_reindex
-
     return search_reindex()
 
 
 @shared_task(name="publishing.search_champions_rebuild")
 def search_champions_rebuild_task() -> None:
     """Recompute the words' champion lists (nightly)."""
-    from .services import search_champions_rebuild
-
     search_champions_rebuild()

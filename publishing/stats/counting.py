@@ -18,6 +18,8 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from journal.queue import task_enqueue_on_commit
+
 from ..models.stats import UsageAction, UsageSalt
 
 logger = logging.getLogger(__name__)
@@ -113,17 +115,10 @@ def usage_record(*, request, article, galley=None) -> bool:
             "session": session_hash,
             "occurred_at": now.isoformat(),
         }
-        from .tasks import usage_event_record_task
-
-        transaction.on_commit(lambda: _enqueue(usage_event_record_task, payload))
+        task_enqueue_on_commit(
+            "publishing.usage_event_record", log_failure=True, **payload
+        )
         return True
     except Exception:
         logger.exception("Usage of article %s was not counted", article.pk)
         return False
-
-
-def _enqueue(task, payload: dict) -> None:
-    try:
-        task.delay(**payload)
-    except Exception:
-        logger.exception("Usage event could not be queued")

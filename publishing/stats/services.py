@@ -115,11 +115,17 @@ def usage_aggregate(*, before: datetime | None = None) -> int:
                     "session", distinct=True, filter=Q(action=UsageAction.REQUEST)
                 ),
             )
-            for row in uniques:
-                key = (row["article_id"], "", row["m"])
-                _add(counts, (*key, Metric.UNIQUE_ITEM_INVESTIGATIONS), row["sessions"])
+            for unique in uniques:
+                key = (unique["article_id"], "", unique["m"])
                 _add(
-                    counts, (*key, Metric.UNIQUE_ITEM_REQUESTS), row["request_sessions"]
+                    counts,
+                    (*key, Metric.UNIQUE_ITEM_INVESTIGATIONS),
+                    unique["sessions"],
+                )
+                _add(
+                    counts,
+                    (*key, Metric.UNIQUE_ITEM_REQUESTS),
+                    unique["request_sessions"],
                 )
             _monthly_add(counts)
             folded, _ = pending.delete()

@@ -3,6 +3,8 @@
 from celery import shared_task
 from django.utils.dateparse import parse_datetime
 
+from .services import usage_aggregate, usage_event_record
+
 
 @shared_task(name="publishing.usage_event_record", ignore_result=True)
 def usage_event_record_task(
@@ -14,8 +16,6 @@ def usage_event_record_task(
     session: str,
     occurred_at: str,
 ) -> bool:
-    from .services import usage_event_record
-
     return usage_event_record(
         article_id=article_id,
         galley_kind=galley_kind,
@@ -29,6 +29,4 @@ def usage_event_record_task(
 @shared_task(name="publishing.usage_aggregate")
 def usage_aggregate_task() -> int:
     """Beat, hourly: fold finished hours into the monthly table."""
-    from .services import usage_aggregate
-
     return usage_aggregate()

@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from journal.errors import DomainError
 from journal.models import Journal
 from journal.selectors import journal_for
+from journal.view_actions import run_action, run_form_action
 
 from .. import selectors
-from ..doi.services import crossref_deposit_create
+from ..doi.services import crossref_deposit_start
 from ..issues import services
 from ..issues.forms import (
     IssueForm,
@@ -73,18 +73,10 @@ def issue_list_editor(request, slug):
     )
 
 
-def _save_form(request, journal, form, save, template, extra):
-    if request.method == "POST" and form.is_valid():
-        obj = form.save(commit=False)
-        obj.journal = journal
-        try:
-            save(obj)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Saved."))
-            return None
-    return render(request, template, {"journal": journal, "form": form, **extra})
+def _with_journal(form, journal):
+    obj = form.save(commit=False)
+    obj.journal = journal
+    return obj
 
 
 @login_required
@@ -95,16 +87,26 @@ def volume_create(request, slug, volume_id=None):
         instance = Volume.objects.filter(journal=journal, pk=volume_id).first()
         if instance is None:
             raise Http404
-    form = VolumeForm(request.POST or None, instance=instance)
-    response = _save_form(
+
+    def show(form):
+        return render(
+            request,
+            "publishing/editor/volume_form.html",
+            {"journal": journal, "form": form, "volume": instance},
+        )
+
+    if request.method != "POST":
+        return show(VolumeForm(instance=instance))
+    return run_form_action(
         request,
-        journal,
-        form,
-        lambda v: services.volume_save(volume=v, actor=request.user),
-        "publishing/editor/volume_form.html",
-        {"volume": instance},
+        VolumeForm(request.POST, instance=instance),
+        lambda form: services.volume_save(
+            volume=_with_journal(form, journal), actor=request.user
+        ),
+        success_message=_("Saved."),
+        redirect_to=redirect("publishing:editor_issues", journal.slug),
+        render_form=show,
     )
-    return response or redirect("publishing:editor_issues", journal.slug)
 
 
 volume_edit = volume_create
@@ -114,23 +116,26 @@ volume_edit = volume_create
 def issue_create(request, slug, issue_id=None):
     journal = _journal(request, slug)
     instance = _issue(journal, issue_id) if issue_id else None
-    form = IssueForm(
-        request.POST or None, request.FILES or None, instance=instance, journal=journal
-    )
-    saved = {}
 
-    def save(issue):
-        saved["issue"] = services.issue_save(issue=issue, actor=request.user)
+    def show(form):
+        return render(
+            request,
+            "publishing/editor/issue_form.html",
+            {"journal": journal, "form": form, "issue": instance},
+        )
 
-    response = _save_form(
+    if request.method != "POST":
+        return show(IssueForm(instance=instance, journal=journal))
+    return run_form_action(
         request,
-        journal,
-        form,
-        save,
-        "publishing/editor/issue_form.html",
-        {"issue": instance},
+        IssueForm(request.POST, request.FILES, instance=instance, journal=journal),
+        lambda form: services.issue_save(
+            issue=_with_journal(form, journal), actor=request.user
+        ),
+        success_message=_("Saved."),
+        redirect_to=_back,
+        render_form=show,
     )
-    return response or _back(saved["issue"])
 
 
 issue_edit = issue_create
@@ -172,34 +177,19 @@ def issue_detail_editor(request, slug, issue_id):
     )
 
 
-def _run(request, action, success) -> None:
-    """Run one service call; tell the editor what happened either way."""
-    try:
-        action()
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
-
-
-def _act(request, issue, action, success):
-    _run(request, action, success)
-    return _back(issue)
-
-
 @login_required
 @require_POST
 def issue_assign(request, slug, issue_id):
     journal = _journal(request, slug)
     issue = _issue(journal, issue_id)
     article = _article(journal, request.POST.get("article") or 0)
-    return _act(
+    return run_action(
         request,
-        issue,
         lambda: services.issue_assign_article(
             issue=issue, article=article, actor=request.user
         ),
-        _("Article added to the issue."),
+        success_message=_("Article added to the issue."),
+        redirect_to=_back(issue),
     )
 
 
@@ -209,11 +199,11 @@ def issue_remove(request, slug, issue_id, article_id):
     journal = _journal(request, slug)
     issue = _issue(journal, issue_id)
     article = _article(journal, article_id)
-    return _act(
+    return run_action(
         request,
-        issue,
         lambda: services.issue_remove_article(article=article, actor=request.user),
-        _("Article removed from the issue."),
+        success_message=_("Article removed from the issue."),
+        redirect_to=_back(issue),
     )
 
 
@@ -229,13 +219,13 @@ def issue_move(request, slug, issue_id, article_id, direction):
     j = i - 1 if direction == "up" else i + 1
     if 0 <= j < len(ids):
         ids[i], ids[j] = ids[j], ids[i]
-    return _act(
+    return run_action(
         request,
-        issue,
         lambda: services.issue_order_articles(
             issue=issue, actor=request.user, article_ids=ids
         ),
-        _("Order saved."),
+        success_message=_("Order saved."),
+        redirect_to=_back(issue),
     )
 
 
@@ -249,13 +239,13 @@ def issue_pagination(request, slug, issue_id, article_id):
     if not form.is_valid():
         messages.error(request, _("Check the pages."))
         return _back(issue)
-    return _act(
+    return run_action(
         request,
-        issue,
         lambda: services.article_set_pagination(
             article=article, actor=request.user, **form.cleaned_data
         ),
-        _("Pages saved."),
+        success_message=_("Pages saved."),
+        redirect_to=_back(issue),
     )
 
 
@@ -272,11 +262,11 @@ def issue_schedule(request, slug, issue_id):
     if timezone.is_aware(when):
         when = when.replace(tzinfo=None)
     when = when.replace(tzinfo=journal.tz).astimezone(dt.UTC)
-    return _act(
+    return run_action(
         request,
-        issue,
         lambda: services.issue_schedule(issue=issue, actor=request.user, when=when),
-        _("The issue will be published at the scheduled time."),
+        success_message=_("The issue will be published at the scheduled time."),
+        redirect_to=_back(issue),
     )
 
 
@@ -285,11 +275,11 @@ def issue_schedule(request, slug, issue_id):
 def issue_unschedule(request, slug, issue_id):
     journal = _journal(request, slug, "issues.schedule")
     issue = _issue(journal, issue_id)
-    return _act(
+    return run_action(
         request,
-        issue,
         lambda: services.issue_unschedule(issue=issue, actor=request.user),
-        _("Schedule cancelled."),
+        success_message=_("Schedule cancelled."),
+        redirect_to=_back(issue),
     )
 
 
@@ -309,11 +299,11 @@ def issue_publish_now(request, slug, issue_id):
                 "preview": selectors.issue_publish_preview(issue),
             },
         )
-    return _act(
+    return run_action(
         request,
-        issue,
         lambda: services.issue_publish(issue=issue, actor=request.user),
-        _("The issue and its articles are published."),
+        success_message=_("The issue and its articles are published."),
+        redirect_to=_back(issue),
     )
 
 
@@ -323,16 +313,12 @@ def issue_deposit(request, slug, issue_id):
     journal = _journal(request, slug, "issues.deposit")
     issue = _issue(journal, issue_id)
 
-    def deposit():
-        from django.db import transaction
-
-        from ..tasks import crossref_deposit_send_task
-
-        created = crossref_deposit_create(actor=request.user, issue=issue)
-        if created.xml:
-            transaction.on_commit(lambda: crossref_deposit_send_task.delay(created.pk))
-
-    return _act(request, issue, deposit, _("The deposit is on its way to Crossref."))
+    return run_action(
+        request,
+        lambda: crossref_deposit_start(actor=request.user, issue=issue),
+        success_message=_("The deposit is on its way to Crossref."),
+        redirect_to=_back(issue),
+    )
 
 
 @login_required
@@ -352,8 +338,7 @@ def article_manage(request, slug, article_id):
     )
 
 
-def _article_act(request, article, action, success):
-    _run(request, action, success)
+def _article_back(article):
     return redirect("publishing:editor_article", article.journal.slug, article.pk)
 
 
@@ -362,11 +347,11 @@ def _article_act(request, article, action, success):
 def article_publish_now(request, slug, article_id):
     journal = _journal(request, slug, "issues.publish")
     article = _article(journal, article_id)
-    return _article_act(
+    return run_action(
         request,
-        article,
         lambda: services.article_publish(article=article, actor=request.user),
-        _("The article is published."),
+        success_message=_("The article is published."),
+        redirect_to=_article_back(article),
     )
 
 
@@ -377,13 +362,13 @@ def article_new_version(request, slug, article_id):
     article = _article(journal, article_id, request.user, "articles.revise")
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _article_act(
+    return run_action(
         request,
-        article,
         lambda: services.article_new_version(
             article=article, actor=request.user, reason=reason
         ),
-        _("A new version is open; the previous one stays available."),
+        success_message=_("A new version is open; the previous one stays available."),
+        redirect_to=_article_back(article),
     )
 
 
@@ -394,13 +379,13 @@ def article_retract(request, slug, article_id):
     article = _article(journal, article_id, request.user, "articles.retract")
     form = RetractForm(request.POST)
     notice = form.cleaned_data["notice"] if form.is_valid() else ""
-    return _article_act(
+    return run_action(
         request,
-        article,
         lambda: services.article_retract(
             article=article, actor=request.user, notice=notice
         ),
-        _("The article is retracted."),
+        success_message=_("The article is retracted."),
+        redirect_to=_article_back(article),
     )
 
 
@@ -410,19 +395,23 @@ def publishing_settings_edit(request, slug):
     instance, _created = JournalPublishingSettings.objects.get_or_create(
         journal=journal
     )
-    form = PublishingSettingsForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.publishing_settings_save(
-                row=form.save(commit=False), actor=request.user
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("publishing:editor_issues", journal.slug)
-    return render(
+
+    def show(form):
+        return render(
+            request,
+            "publishing/editor/settings_form.html",
+            {"journal": journal, "form": form},
+        )
+
+    if request.method != "POST":
+        return show(PublishingSettingsForm(instance=instance))
+    return run_form_action(
         request,
-        "publishing/editor/settings_form.html",
-        {"journal": journal, "form": form},
+        PublishingSettingsForm(request.POST, instance=instance),
+        lambda form: services.publishing_settings_save(
+            row=form.save(commit=False), actor=request.user
+        ),
+        success_message=_("Saved."),
+        redirect_to=redirect("publishing:editor_issues", journal.slug),
+        render_form=show,
     )

@@ -4,19 +4,21 @@ datestamp, so a cached page is never stale."""
 
 from django.core.cache import cache
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from lxml import html as lxml_html
 
+from journal.models import Journal
 from journal.selectors import calls_open
 
 from .. import selectors
+from ..citations.formats import apa, chicago
 from ..issues.cache import reader_cache_generation
 from ..meta import article as meta
-from ..models import GalleyKind, Issue
+from ..models import Article, GalleyKind, Issue
 from ..models.issues import ArticleVersion
 from ..search.selectors import related_articles
 from ..stats.counting import usage_record
@@ -182,7 +184,6 @@ def _article_parts(article) -> dict:
         }
         for lang in languages
     ]
-    from ..citations.formats import apa, chicago
 
     context = {
         "journal": journal,
@@ -247,7 +248,6 @@ def article_parts(article) -> dict:
 
 def journal_cached(journal_id: int):
     """The journal row for page chrome (name, ISSN), cached for a minute."""
-    from journal.models import Journal
 
     key = f"pub:journal:{journal_id}:{reader_cache_generation(journal_id)}"
     return _cached(
@@ -256,7 +256,6 @@ def journal_cached(journal_id: int):
 
 
 def article_or_404(article_id):
-    from ..models import Article
 
     try:
         return selectors.article_public(article_id, related=False)
@@ -266,7 +265,6 @@ def article_or_404(article_id):
 
 @require_GET
 def article(request, article_id):
-    from ..models import Article
 
     try:
         the_article = selectors.article_public_stamp(article_id)
@@ -295,8 +293,6 @@ def article(request, article_id):
 def article_version(request, article_id, number):
     the_article = article_or_404(article_id)
     if number == the_article.version:
-        from django.shortcuts import redirect
-
         return redirect("publishing:article", the_article.pk)
     try:
         version = selectors.article_version_public(the_article, number)

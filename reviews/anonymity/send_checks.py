@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from journal.models import ReviewMethod
 from journal.selectors import editors_of
 from submissions.models import OutboxEmail
+from submissions.services import email_queue
 
 from ..models import ReviewAssignment
 from .checks import MIN_FAMILY_NAME, author_identity_terms
@@ -97,7 +98,6 @@ def _block(email: OutboxEmail, reason: str) -> str:
 
 def anonymity_block_notify(*, email: OutboxEmail, reason: str) -> None:
     """Tell the handling editor (or the journal's editors) that an email was stopped."""
-    from submissions.services import email_queue
 
     submission = email.submission
     editors = (

@@ -2,6 +2,7 @@
 
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from journal.errors import DomainError, PermissionDenied
 from journal.models import Role
+from journal.models import User as UserModel
 from journal.services import role_grant
 from submissions.models import State, Submission
 from submissions.services import submission_transition
@@ -104,7 +106,7 @@ def _end_of_day(journal, day: datetime.date) -> datetime.datetime:
 
 def reviewer_for_email(
     *, email: str, given_name: str = "", family_name: str = ""
-) -> "User":
+) -> "UserModel":
     """The account with this email, or a new one without a password.
 
     The new reviewer sets a password from the invitation link.
@@ -320,7 +322,6 @@ def reviewer_claim_account(
     user = assignment.reviewer
     if user.has_usable_password():
         raise PermissionDenied(_("This account already has a password; sign in."))
-    from allauth.account.models import EmailAddress
 
     with transaction.atomic():
         user.given_name = given_name.strip() or user.given_name

@@ -1,13 +1,13 @@
 """Pieces the review services share: the assignment log and who to tell."""
 
-from django.db import transaction
-from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, can_proceed
+from typing import Any
 
-from journal.errors import DomainError
+from django.utils.translation import gettext as _
+
 from journal.models import ReviewMethod
 from journal.rules import check_perm
 from journal.selectors import editors_of
+from journal.workflow import Refusals, run_transition
 from submissions.services import email_queue
 
 from ..models import AssignmentEvent, AssignmentState, ReviewAssignment
@@ -33,44 +33,44 @@ def authors_hidden_from_reviewers(submission) -> bool:
     return submission.review_method == ReviewMethod.DOUBLE_ANONYMOUS
 
 
+def _assignment_log(
+    *, instance, transition: str, from_state: str, to_state: str, actor, note: str
+) -> AssignmentEvent:
+    return AssignmentEvent.objects.create(
+        assignment=instance,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        transition=transition,
+        from_state=from_state,
+        to_state=to_state,
+        note=note,
+    )
+
+
 def assignment_transition(
-    *, assignment: ReviewAssignment, actor, name: str, note: str = "", fields=()
+    *, assignment: ReviewAssignment, actor: Any, name: str, note: str = ""
 ) -> AssignmentEvent:
     """Run one assignment transition and write its log row in one transaction.
 
-    `fields` are other attributes the caller set and wants saved with it.
+    Other attributes the caller set on the assignment are saved with it.
     Raises DomainError if the state does not allow it or someone else changed
-    the assignment meanwhile; the assignment's state is then unchanged.
+    the assignment meanwhile; the assignment is then as it was.
     """
-    method = getattr(assignment, name)
-    if not can_proceed(method):
-        raise DomainError(
-            _("This invitation is “%(state)s”; that cannot be done any more.")
-            % {"state": AssignmentState(assignment.state).label},
-            code="wrong_state",
-        )
-    from_state = assignment.state
-    try:
-        with transaction.atomic():
-            method()
-            assignment.save()
-            return AssignmentEvent.objects.create(
-                assignment=assignment,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-                transition=name,
-                from_state=from_state,
-                to_state=assignment.state,
-                note=note,
-            )
-    except ConcurrentTransition as exc:
-        assignment.__dict__["state"] = from_state
-        raise DomainError(
-            _("This invitation was changed meanwhile. Reload the page."),
-            code="concurrent",
-        ) from exc
-    except Exception:
-        assignment.__dict__["state"] = from_state
-        raise
+    event = run_transition(
+        assignment,
+        name,
+        actor=actor,
+        note=note,
+        refusals=Refusals(
+            wrong_state=lambda a: (
+                _("This invitation is “%(state)s”; that cannot be done any more.")
+                % {"state": AssignmentState(a.state).label}
+            ),
+            concurrent=_("This invitation was changed meanwhile. Reload the page."),
+        ),
+        log=_assignment_log,
+    )
+    assert isinstance(event, AssignmentEvent)
+    return event
 
 
 def editors_to_notify(submission) -> list:

@@ -23,7 +23,7 @@ from ..models import (
     ReviewRound,
 )
 from .assignments import latest_round
-from .common import check_editor, reviewers_hidden_from_author
+from .common import assignment_transition, check_editor, reviewers_hidden_from_author
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,9 @@ def decision_letter_draft(
     if kind not in DecisionKind.values:
         raise DomainError(_("Unknown decision."))
     submission_check_transition(
-        submission=submission, actor=actor, name=DECISION_TRANSITION[kind]
+        submission=submission,
+        actor=actor,
+        name=DECISION_TRANSITION[DecisionKind(kind)],
     )
     round = latest_round(submission) if kind != DecisionKind.DESK_REJECT else None
     rendered = email_render(
@@ -143,8 +145,8 @@ def decision_make(
             submission_transition(
                 submission=submission,
                 actor=actor,
-                name=DECISION_TRANSITION[kind],
-                note=DecisionKind(kind).label,
+                name=DECISION_TRANSITION[DecisionKind(kind)],
+                note=str(DecisionKind(kind).label),
             )
             if round is not None:
                 _close_open_assignments(round, actor)
@@ -174,7 +176,6 @@ def decision_make(
 
 def _close_open_assignments(round: ReviewRound, actor) -> None:
     """Invitations still open when the round is decided are cancelled quietly."""
-    from .common import assignment_transition
 
     for assignment in round.assignments.filter(
         state__in=[AssignmentState.INVITED, AssignmentState.ACCEPTED]

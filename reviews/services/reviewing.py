@@ -58,7 +58,7 @@ def _check_can_edit(assignment: ReviewAssignment, actor) -> None:
 
 
 def _clean_answers(review: Review, answers: dict) -> dict:
-    clean = {}
+    clean: dict[str, bool | int] = {}
     for criterion in review.criteria():
         raw = answers.get(str(criterion.pk))
         if raw is None or raw == "":

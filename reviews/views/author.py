@@ -1,13 +1,12 @@
 """The author's side: the decision letter, the revision and the resubmission."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journal.errors import DomainError
+from journal.view_actions import run_action, run_form_action
 from submissions.models import FileKind, State
 from submissions.selectors import current_files, submission_for_author
 from submissions.services import submission_file_upload
@@ -47,22 +46,23 @@ def revise(request, pk):
 @require_POST
 def revise_upload(request, pk):
     submission = submission_for_author(request.user, pk)
-    form = RevisionUploadForm(request.POST, request.FILES, kinds=REVISION_KINDS)
-    if form.is_valid():
-        try:
-            submission_file_upload(
-                submission=submission,
-                actor=request.user,
-                kind=form.cleaned_data["kind"],
-                upload=form.cleaned_data["file"],
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("File uploaded."))
-            return redirect("reviews:revise", pk=pk)
-    return render(
-        request, "reviews/revise.html", _revise_context(submission, form), status=400
+    return run_form_action(
+        request,
+        RevisionUploadForm(request.POST, request.FILES, kinds=REVISION_KINDS),
+        lambda form: submission_file_upload(
+            submission=submission,
+            actor=request.user,
+            kind=form.cleaned_data["kind"],
+            upload=form.cleaned_data["file"],
+        ),
+        success_message=_("File uploaded."),
+        redirect_to=redirect("reviews:revise", pk=pk),
+        render_form=lambda form: render(
+            request,
+            "reviews/revise.html",
+            _revise_context(submission, form),
+            status=400,
+        ),
     )
 
 
@@ -70,13 +70,12 @@ def revise_upload(request, pk):
 @require_POST
 def resubmit(request, pk):
     submission = submission_for_author(request.user, pk)
-    try:
-        services.revision_resubmit(submission=submission, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("reviews:revise", pk=pk)
-    messages.success(request, _("Your revision has been sent to the editors."))
-    return redirect("reviews:revise", pk=pk)
+    return run_action(
+        request,
+        lambda: services.revision_resubmit(submission=submission, actor=request.user),
+        success_message=_("Your revision has been sent to the editors."),
+        redirect_to=redirect("reviews:revise", pk=pk),
+    )
 
 
 @login_required
@@ -90,15 +89,15 @@ def annotated(request, pk, review_pk):
         raise Http404
     review: Review = item["review"]
     data = read_field(review.annotated_file)
-    if reviewers_hidden_from_author(submission):
-        try:
-            data = scrubbed(data, review.annotated_content_type)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("reviews:revise", pk=pk)
+    hide = reviewers_hidden_from_author(submission)
     ext = f".{review.annotated_extension}" if review.annotated_extension else ""
-    return download_response(
-        data,
-        content_type=review.annotated_content_type,
-        name=f"reviewer-{item['index']}-round-{item['round']}{ext}",
+    return run_action(
+        request,
+        lambda: scrubbed(data, review.annotated_content_type) if hide else data,
+        redirect_to=lambda data: download_response(
+            data,
+            content_type=review.annotated_content_type,
+            name=f"reviewer-{item['index']}-round-{item['round']}{ext}",
+        ),
+        on_refusal=redirect("reviews:revise", pk=pk),
     )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from journal.errors import DomainError
 from journal.models import JournalRole, Role
+from journal.view_actions import run_action, run_form_action
 from submissions.models import ReviewerPreference, State
 
 from .. import selectors, services
@@ -95,93 +96,101 @@ def manage(request, pk):
 @require_POST
 def round_open(request, pk):
     submission = selectors.submission_for_review_editor(request.user, pk)
-    try:
-        new_round = services.round_open(
+    return run_action(
+        request,
+        lambda: services.round_open(
             submission=submission,
             actor=request.user,
             reinvite_previous=request.POST.get("reinvite", "1") == "1",
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _("Round %(n)s is open. Invite the reviewers.") % {"n": new_round.number},
-        )
-        return redirect(reverse("reviews:manage", args=[pk]) + "#invite")
-    return redirect("reviews:manage", pk=pk)
+        ),
+        success_message=lambda new_round: (
+            _("Round %(n)s is open. Invite the reviewers.") % {"n": new_round.number}
+        ),
+        redirect_to=redirect(reverse("reviews:manage", args=[pk]) + "#invite"),
+        on_refusal=redirect("reviews:manage", pk=pk),
+    )
 
 
 @login_required
 @require_POST
 def invite(request, pk):
     submission = selectors.submission_for_review_editor(request.user, pk)
-    form = InviteForm(
-        request.POST, people=_people(submission, request.POST.get("reviewer"))
-    )
-    if form.is_valid():
+
+    def invite_reviewer(form):
         data = form.cleaned_data
-        try:
-            reviewer = data["reviewer"] or services.reviewer_for_email(
-                email=data["email"],
-                given_name=data["given_name"],
-                family_name=data["family_name"],
-            )
-            round = services.latest_round(submission)
-            if round is None:
-                raise DomainError(_("Open a review round first."))
-            services.review_invite(
-                round=round,
-                actor=request.user,
-                reviewer=reviewer,
-                due=data["due"],
-                message=data["message"],
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request,
-                _("%(name)s has been invited.")
-                % {"name": reviewer.full_name or reviewer.email},
-            )
-            return redirect("reviews:manage", pk=pk)
-    context = _manage_context(request, submission, invite_form=form)
-    return render(request, "reviews/manage.html", context, status=400)
+        reviewer = data["reviewer"] or services.reviewer_for_email(
+            email=data["email"],
+            given_name=data["given_name"],
+            family_name=data["family_name"],
+        )
+        round = services.latest_round(submission)
+        if round is None:
+            raise DomainError(_("Open a review round first."))
+        services.review_invite(
+            round=round,
+            actor=request.user,
+            reviewer=reviewer,
+            due=data["due"],
+            message=data["message"],
+        )
+        return reviewer
+
+    return run_form_action(
+        request,
+        InviteForm(
+            request.POST, people=_people(submission, request.POST.get("reviewer"))
+        ),
+        invite_reviewer,
+        success_message=lambda reviewer: (
+            _("%(name)s has been invited.")
+            % {"name": reviewer.full_name or reviewer.email}
+        ),
+        redirect_to=redirect("reviews:manage", pk=pk),
+        render_form=lambda form: render(
+            request,
+            "reviews/manage.html",
+            _manage_context(request, submission, invite_form=form),
+            status=400,
+        ),
+    )
 
 
 @login_required
 @require_POST
 def cancel(request, pk):
     assignment = selectors.assignment_for_editor(request.user, pk)
-    try:
-        services.assignment_cancel(assignment=assignment, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.info(request, _("The invitation was cancelled."))
-    return redirect("reviews:manage", pk=assignment.submission_id)
+    return run_action(
+        request,
+        lambda: services.assignment_cancel(assignment=assignment, actor=request.user),
+        success_message=_("The invitation was cancelled."),
+        redirect_to=redirect("reviews:manage", pk=assignment.submission_id),
+        level=messages.INFO,
+    )
 
 
 @login_required
 @require_POST
 def rate(request, pk):
     assignment = selectors.assignment_for_editor(request.user, pk)
-    form = RatingForm(request.POST)
-    if not form.is_valid():
+    back = redirect("reviews:manage", pk=assignment.submission_id)
+
+    def invalid(form):
         messages.error(request, _("Choose a rating from 1 to 5."))
-    else:
-        try:
-            services.assignment_rate(
-                assignment=assignment,
-                actor=request.user,
-                rating=form.cleaned_data["rating"],
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Rating saved."))
-    return redirect("reviews:manage", pk=assignment.submission_id)
+        return back
+
+    return run_form_action(
+        request,
+        RatingForm(request.POST),
+        lambda form: services.assignment_rate(
+            assignment=assignment,
+            actor=request.user,
+            rating=form.cleaned_data["rating"],
+        ),
+        success_message=_("Rating saved."),
+        redirect_to=back,
+        on_refusal=lambda exc: back,
+        render_form=invalid,
+    )
 
 
 @login_required
@@ -207,41 +216,48 @@ def decide(request, pk, kind):
     without_reviews = kind != DecisionKind.DESK_REJECT and not (
         selectors.has_submitted_reviews(submission)
     )
+    back = redirect("reviews:manage", pk=pk)
+
+    def show(form):
+        return _decide_page(request, submission, kind, form, without_reviews)
+
     if request.method == "POST":
-        form = DecisionLetterForm(request.POST, without_reviews=without_reviews)
-        if form.is_valid():
-            try:
-                services.decision_make(
-                    submission=submission,
-                    actor=request.user,
-                    kind=kind,
-                    letter_subject=form.cleaned_data["letter_subject"],
-                    letter_body=form.cleaned_data["letter_body"],
-                    seen_decisions=form.cleaned_data["seen_decisions"],
-                )
-            except DomainError as exc:
-                messages.error(request, exc.message)
-                if exc.code == "concurrent":
-                    return redirect("reviews:manage", pk=pk)
-            else:
-                messages.success(request, _("The decision was sent to the author."))
-                return redirect("reviews:manage", pk=pk)
-    else:
-        try:
-            subject, body = services.decision_letter_draft(
-                submission=submission, actor=request.user, kind=kind
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("reviews:manage", pk=pk)
-        form = DecisionLetterForm(
-            initial={
-                "letter_subject": subject,
-                "letter_body": body,
-                "seen_decisions": submission.decisions.count(),
-            },
-            without_reviews=without_reviews,
+        return run_form_action(
+            request,
+            DecisionLetterForm(request.POST, without_reviews=without_reviews),
+            lambda form: services.decision_make(
+                submission=submission,
+                actor=request.user,
+                kind=kind,
+                letter_subject=form.cleaned_data["letter_subject"],
+                letter_body=form.cleaned_data["letter_body"],
+                seen_decisions=form.cleaned_data["seen_decisions"],
+            ),
+            success_message=_("The decision was sent to the author."),
+            redirect_to=back,
+            on_refusal=lambda exc: back if exc.code == "concurrent" else None,
+            render_form=show,
         )
+    return run_action(
+        request,
+        lambda: services.decision_letter_draft(
+            submission=submission, actor=request.user, kind=kind
+        ),
+        redirect_to=lambda draft: show(
+            DecisionLetterForm(
+                initial={
+                    "letter_subject": draft[0],
+                    "letter_body": draft[1],
+                    "seen_decisions": submission.decisions.count(),
+                },
+                without_reviews=without_reviews,
+            )
+        ),
+        on_refusal=back,
+    )
+
+
+def _decide_page(request, submission, kind, form, without_reviews=False):
     return render(
         request,
         "reviews/decide.html",

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journal.errors import DomainError
+from journal.view_actions import run_action, run_form_action
 from submissions.models import FileKind
 
 from .. import selectors, services
@@ -57,24 +57,22 @@ def invitation_decline(request, token):
         assignment = services.invitation_by_token(token)
     except LinkError as exc:
         return _link_error(request, exc)
-    form = DeclineForm(request.POST)
-    if form.is_valid():
-        try:
-            services.assignment_decline(
-                assignment=assignment, actor=request.user, **form.cleaned_data
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            return render(
-                request,
-                "reviews/declined.html",
-                {"journal": assignment.submission.journal},
-            )
-    return render(
+    return run_form_action(
         request,
-        "reviews/invitation.html",
-        _invitation_context(assignment, token, decline_form=form),
+        DeclineForm(request.POST),
+        lambda form: services.assignment_decline(
+            assignment=assignment, actor=request.user, **form.cleaned_data
+        ),
+        redirect_to=lambda _result: render(
+            request,
+            "reviews/declined.html",
+            {"journal": assignment.submission.journal},
+        ),
+        render_form=lambda form: render(
+            request,
+            "reviews/invitation.html",
+            _invitation_context(assignment, token, decline_form=form),
+        ),
     )
 
 
@@ -133,28 +131,32 @@ def respond(request, pk):
     assignment = selectors.assignment_for_reviewer(request.user, pk)
     if assignment.state != AssignmentState.INVITED:
         return redirect("reviews:review", pk=pk)
-    form = AcceptForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assignment_accept(
-                assignment=assignment, actor=request.user, **form.cleaned_data
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Thank you for agreeing to review."))
-            return redirect("reviews:review", pk=pk)
-    return render(
+
+    def show(form):
+        return render(
+            request,
+            "reviews/respond.html",
+            {
+                "assignment": assignment,
+                "submission": assignment.submission,
+                "journal": assignment.submission.journal,
+                "form": form,
+                "decline_form": DeclineForm(),
+                "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+            },
+        )
+
+    if request.method != "POST":
+        return show(AcceptForm())
+    return run_form_action(
         request,
-        "reviews/respond.html",
-        {
-            "assignment": assignment,
-            "submission": assignment.submission,
-            "journal": assignment.submission.journal,
-            "form": form,
-            "decline_form": DeclineForm(),
-            "hide_authors": authors_hidden_from_reviewers(assignment.submission),
-        },
+        AcceptForm(request.POST),
+        lambda form: services.assignment_accept(
+            assignment=assignment, actor=request.user, **form.cleaned_data
+        ),
+        success_message=_("Thank you for agreeing to review."),
+        redirect_to=redirect("reviews:review", pk=pk),
+        render_form=show,
     )
 
 
@@ -162,17 +164,17 @@ def respond(request, pk):
 @require_POST
 def decline_signed_in(request, pk):
     assignment = selectors.assignment_for_reviewer(request.user, pk)
-    form = DeclineForm(request.POST)
-    if form.is_valid():
-        try:
-            services.assignment_decline(
-                assignment=assignment, actor=request.user, **form.cleaned_data
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.info(request, _("You declined the invitation. Thank you."))
-    return redirect("reviews:queue")
+    return run_form_action(
+        request,
+        DeclineForm(request.POST),
+        lambda form: services.assignment_decline(
+            assignment=assignment, actor=request.user, **form.cleaned_data
+        ),
+        success_message=_("You declined the invitation. Thank you."),
+        redirect_to=redirect("reviews:queue"),
+        render_form=lambda form: redirect("reviews:queue"),
+        level=messages.INFO,
+    )
 
 
 @login_required
@@ -230,18 +232,16 @@ def review(request, pk):
             criteria=criteria, initial=ReviewEditForm.initial_for(draft)
         )
         return _review_page(request, assignment, form)
-    form = ReviewEditForm(request.POST, request.FILES, criteria=criteria)
-    if form.is_valid():
-        try:
-            services.review_save_draft(
-                assignment=assignment, actor=request.user, **form.service_kwargs()
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return _review_page(request, assignment, form, status=400)
-        messages.success(request, _("Draft saved. You can come back to it any time."))
-        return redirect("reviews:review", pk=pk)
-    return _review_page(request, assignment, form, status=400)
+    return run_form_action(
+        request,
+        ReviewEditForm(request.POST, request.FILES, criteria=criteria),
+        lambda form: services.review_save_draft(
+            assignment=assignment, actor=request.user, **form.service_kwargs()
+        ),
+        success_message=_("Draft saved. You can come back to it any time."),
+        redirect_to=redirect("reviews:review", pk=pk),
+        render_form=lambda form: _review_page(request, assignment, form, status=400),
+    )
 
 
 @login_required
@@ -249,18 +249,16 @@ def review(request, pk):
 def review_submit(request, pk):
     assignment = selectors.assignment_for_reviewer(request.user, pk)
     draft = services.review_get_or_start(assignment=assignment)
-    form = ReviewEditForm(request.POST, request.FILES, criteria=draft.criteria())
-    if form.is_valid():
-        try:
-            services.review_submit(
-                assignment=assignment, actor=request.user, **form.service_kwargs()
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return _review_page(request, assignment, form, status=400)
-        messages.success(request, _("Your review has been sent. Thank you!"))
-        return redirect("reviews:queue")
-    return _review_page(request, assignment, form, status=400)
+    return run_form_action(
+        request,
+        ReviewEditForm(request.POST, request.FILES, criteria=draft.criteria()),
+        lambda form: services.review_submit(
+            assignment=assignment, actor=request.user, **form.service_kwargs()
+        ),
+        success_message=_("Your review has been sent. Thank you!"),
+        redirect_to=redirect("reviews:queue"),
+        render_form=lambda form: _review_page(request, assignment, form, status=400),
+    )
 
 
 @login_required
@@ -286,14 +284,13 @@ def review_download(request, pk, what):
         )
         return redirect("reviews:review", pk=pk)
     data = read_field(file.file)
-    if hide:
-        try:
-            data = scrubbed(data, file.content_type)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("reviews:review", pk=pk)
-    return download_response(
-        data, content_type=file.content_type, name=file.neutral_name
+    return run_action(
+        request,
+        lambda: scrubbed(data, file.content_type) if hide else data,
+        redirect_to=lambda data: download_response(
+            data, content_type=file.content_type, name=file.neutral_name
+        ),
+        on_refusal=redirect("reviews:review", pk=pk),
     )
 
 

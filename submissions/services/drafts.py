@@ -9,7 +9,7 @@ from journal.errors import DomainError, PermissionDenied
 from journal.models import CallForPapers, Journal, Role, Section
 from journal.services import call_check_open, role_grant
 
-from .. import filetypes
+from .. import filetypes, permissions
 from ..models import (
     Contributor,
     FileKind,
@@ -21,7 +21,7 @@ from ..models import (
 
 EDITABLE_STATES = (State.DRAFT,)
 
-ALLOWED_TYPES = {
+ALLOWED_TYPES: dict[str, set[str]] = {
     FileKind.MANUSCRIPT: filetypes.DOCUMENTS,
     FileKind.ANONYMISED: filetypes.DOCUMENTS,
     FileKind.COVER_LETTER: filetypes.DOCUMENTS,
@@ -257,9 +257,7 @@ def submission_file_upload(
     requested; editors and production editors at any time. Raises DomainError
     with the reason when the file is refused; nothing else changes then.
     """
-    from ..permissions import allowed
-
-    is_staff = allowed(actor, "production.run", submission)
+    is_staff = permissions.allowed(actor, "production.run", submission)
     if not is_staff:
         if submission.submitter_id != actor.pk:
             raise PermissionDenied(_("You cannot add files to this submission."))
@@ -316,7 +314,8 @@ def submission_file_delete(
         raise PermissionDenied(_("That file belongs to another submission."))
     storage, path = file.file.storage, file.file.name
     file.delete()
-    transaction.on_commit(lambda: storage.delete(path))
+    if path:
+        transaction.on_commit(lambda: storage.delete(path))
 
 
 def reviewer_preference_add(

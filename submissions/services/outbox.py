@@ -3,9 +3,9 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import transaction
 
 from journal.emails import email_render
+from journal.queue import task_enqueue_on_commit
 
 from ..models import OutboxEmail
 
@@ -52,8 +52,5 @@ def email_queue(
         body_text=rendered.text,
         body_html=rendered.html,
     )
-    from ..tasks import send_outbox_email
-
-    pk = email.pk
-    transaction.on_commit(lambda: send_outbox_email.delay(pk))
+    task_enqueue_on_commit("submissions.send_outbox_email", email_id=email.pk)
     return email

@@ -1,11 +1,12 @@
 """Moving a submission through its workflow: check, transition, log, notify."""
 
-from django.db import transaction
+from typing import Any
+
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, can_proceed
 
 from journal.errors import DomainError, PermissionDenied
 from journal.selectors import editors_of
+from journal.workflow import Refusals, check_transition, run_transition
 
 from ..models import State, Submission, SubmissionEvent
 from ..permissions import allowed
@@ -28,41 +29,49 @@ CONDITION_MESSAGES = {
 }
 
 
-def _transition_method(submission: Submission, name: str):
-    method = getattr(submission, name, None)
-    if method is None or not hasattr(method, "_django_fsm"):
-        raise ValueError(f"{name} is not a workflow transition")
-    return method
+def _wrong_state(submission: Submission) -> str:
+    return _("This cannot be done while the submission is “%(state)s”.") % {
+        "state": State(submission.state).label
+    }
 
 
-def submission_check_transition(*, submission: Submission, actor, name: str) -> None:
+def _refusals() -> Refusals:
+    return Refusals(
+        wrong_state=_wrong_state,
+        permission=_("You are not allowed to do this with this submission."),
+        concurrent=_(
+            "Someone else changed this submission while you were working on it. "
+            "Reload the page to see its current state."
+        ),
+        conditions=CONDITION_MESSAGES,
+    )
+
+
+def _log(
+    *, instance, transition: str, from_state: str, to_state: str, actor, note: str
+) -> SubmissionEvent:
+    return SubmissionEvent.objects.create(
+        submission=instance,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        transition=transition,
+        from_state=from_state,
+        to_state=to_state,
+        note=note,
+        created_at=instance.state_changed_at,
+    )
+
+
+def submission_check_transition(
+    *, submission: Submission, actor: Any, name: str
+) -> None:
     """Raise DomainError or PermissionDenied, with the reason, if the move is refused."""
-    method = _transition_method(submission, name)
-    meta = method._django_fsm
-    state = submission.state
-    if not meta.has_transition(state):
-        raise DomainError(
-            _("This cannot be done while the submission is “%(state)s”.")
-            % {"state": State(state).label},
-            code="wrong_state",
-        )
-    if not meta.has_transition_perm(submission, state, actor):
-        raise PermissionDenied(
-            _("You are not allowed to do this with this submission.")
-        )
-    if not can_proceed(method):
-        transition = meta.get_transition(state)
-        for condition in transition.conditions:
-            if not condition(submission):
-                message = CONDITION_MESSAGES.get(condition.__name__)
-                raise DomainError(
-                    message(submission) if message else _("A precondition is not met."),
-                    code=condition.__name__,
-                )
+    check_transition(
+        submission, name, actor=actor, check_permission=True, refusals=_refusals()
+    )
 
 
 def submission_transition(
-    *, submission: Submission, actor, name: str, note: str = ""
+    *, submission: Submission, actor: Any, name: str, note: str = ""
 ) -> SubmissionEvent:
     """Run one transition, write its log row in the same transaction.
 
@@ -70,50 +79,17 @@ def submission_transition(
     submission since it was loaded) or PermissionDenied. On any error the
     submission's state is as it was.
     """
-    submission_check_transition(submission=submission, actor=actor, name=name)
-    from_state = submission.state
-    snapshot = {
-        f: getattr(submission, f)
-        for f in (
-            "submitted_at",
-            "resubmitted_at",
-            "accepted_at",
-            "decided_at",
-            "published_at",
-            "state_changed_at",
-        )
-    }
-    try:
-        with transaction.atomic():
-            _transition_method(submission, name)()
-            submission.save()
-            return SubmissionEvent.objects.create(
-                submission=submission,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-                transition=name,
-                from_state=from_state,
-                to_state=submission.state,
-                note=note,
-                created_at=submission.state_changed_at,
-            )
-    except ConcurrentTransition as exc:
-        _restore(submission, from_state, snapshot)
-        raise DomainError(
-            _(
-                "Someone else changed this submission while you were working on it. "
-                "Reload the page to see its current state."
-            ),
-            code="concurrent",
-        ) from exc
-    except Exception:
-        _restore(submission, from_state, snapshot)
-        raise
-
-
-def _restore(submission, state, snapshot):
-    submission.__dict__["state"] = state
-    for field, value in snapshot.items():
-        setattr(submission, field, value)
+    event = run_transition(
+        submission,
+        name,
+        actor=actor,
+        note=note,
+        check_permission=True,
+        refusals=_refusals(),
+        log=_log,
+    )
+    assert isinstance(event, SubmissionEvent)
+    return event
 
 
 def submission_submit(*, submission: Submission, actor) -> SubmissionEvent:
@@ -176,4 +152,5 @@ def submission_assign_editor(*, submission: Submission, actor, editor) -> None:
 
 def available_transitions(submission: Submission, user) -> list[str]:
     """Names of the transitions this person may run now (for buttons)."""
-    return [t.name for t in submission.get_available_user_state_transitions(user)]
+    transitions = submission.get_available_user_state_transitions(user)  # type: ignore[attr-defined]
+    return [t.name for t in transitions]

@@ -1,15 +1,16 @@
 """The author's pages: their submissions, one submission, withdrawing it."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+
+from journal.view_actions import run_form_action
 
 from .. import selectors, services
 from ..forms import WithdrawForm
 from ..models import WITHDRAWABLE
 from ..steps import step_of
-from .wizard import REFUSED, posted
+from .wizard import posted
 
 
 @login_required
@@ -44,21 +45,19 @@ def detail(request, pk):
 @login_required
 def withdraw(request, pk):
     submission = selectors.submission_for_author(request.user, pk)
-    form = WithdrawForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submission_withdraw(
-                submission=submission,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except REFUSED as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("The submission has been withdrawn."))
-            return redirect("submissions:mine")
-    return render(
+    return run_form_action(
         request,
-        "submissions/withdraw.html",
-        {"journal": submission.journal, "submission": submission, "form": form},
+        WithdrawForm(posted(request)),
+        lambda form: services.submission_withdraw(
+            submission=submission,
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        ),
+        success_message=_("The submission has been withdrawn."),
+        redirect_to=redirect("submissions:mine"),
+        render_form=lambda form: render(
+            request,
+            "submissions/withdraw.html",
+            {"journal": submission.journal, "submission": submission, "form": form},
+        ),
     )

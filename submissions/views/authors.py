@@ -1,20 +1,20 @@
 """Actions on a draft's authors and reviewer preferences, one per view."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from journal.errors import DomainError
+from journal.view_actions import run_action, run_form_action
+
 from .. import services
 from ..forms import ContributorForm
 from .wizard import (
-    REFUSED,
     _draft,
     _render_step,
     _to_step,
-    add_model_errors,
     posted,
 )
 
@@ -32,20 +32,25 @@ def author_add_me(request, pk):
     submission, leave = _draft(request, pk)
     if leave:
         return leave
-    try:
-        services.contributor_add_submitter(submission=submission, actor=request.user)
-    except ValidationError:
-        messages.error(
-            request,
-            _(
-                "Your profile is incomplete (name or ORCID iD); add yourself with the form."
-            ),
-        )
-    except REFUSED as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("You are listed as an author."))
-    return _to_step(submission, "authors")
+
+    def add_me():
+        try:
+            services.contributor_add_submitter(
+                submission=submission, actor=request.user
+            )
+        except ValidationError as exc:
+            raise DomainError(
+                _(
+                    "Your profile is incomplete (name or ORCID iD); add yourself with the form."
+                )
+            ) from exc
+
+    return run_action(
+        request,
+        add_me,
+        success_message=_("You are listed as an author."),
+        redirect_to=_to_step(submission, "authors"),
+    )
 
 
 @login_required
@@ -54,24 +59,20 @@ def author_edit(request, pk, contributor_pk):
     if leave:
         return leave
     contributor = _contributor(submission, contributor_pk)
-    form = ContributorForm(posted(request), instance=contributor)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contributor_save(
-                submission=submission,
-                actor=request.user,
-                contributor=contributor,
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            add_model_errors(form, exc)
-        except REFUSED as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Author updated."))
-            return _to_step(submission, "authors")
-    return _render_step(
-        request, submission, "authors", {"form": form, "editing": contributor}
+    return run_form_action(
+        request,
+        ContributorForm(posted(request), instance=contributor),
+        lambda form: services.contributor_save(
+            submission=submission,
+            actor=request.user,
+            contributor=contributor,
+            **form.cleaned_data,
+        ),
+        success_message=_("Author updated."),
+        redirect_to=_to_step(submission, "authors"),
+        render_form=lambda form: _render_step(
+            request, submission, "authors", {"form": form, "editing": contributor}
+        ),
     )
 
 
@@ -82,15 +83,14 @@ def author_delete(request, pk, contributor_pk):
     if leave:
         return leave
     contributor = _contributor(submission, contributor_pk)
-    try:
-        services.contributor_delete(
+    return run_action(
+        request,
+        lambda: services.contributor_delete(
             submission=submission, actor=request.user, contributor=contributor
-        )
-    except REFUSED as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Author removed."))
-    return _to_step(submission, "authors")
+        ),
+        success_message=_("Author removed."),
+        redirect_to=_to_step(submission, "authors"),
+    )
 
 
 @login_required
@@ -102,16 +102,16 @@ def author_move(request, pk, contributor_pk, direction):
     if leave:
         return leave
     contributor = _contributor(submission, contributor_pk)
-    try:
-        services.contributor_move(
+    return run_action(
+        request,
+        lambda: services.contributor_move(
             submission=submission,
             actor=request.user,
             contributor=contributor,
             up=direction == "up",
-        )
-    except REFUSED as exc:
-        messages.error(request, str(exc))
-    return _to_step(submission, "authors")
+        ),
+        redirect_to=_to_step(submission, "authors"),
+    )
 
 
 @login_required
@@ -124,10 +124,10 @@ def reviewer_delete(request, pk, preference_pk):
         preference = submission.reviewer_preferences.get(pk=preference_pk)
     except (ValueError, submission.reviewer_preferences.model.DoesNotExist):
         raise Http404 from None
-    try:
-        services.reviewer_preference_delete(
+    return run_action(
+        request,
+        lambda: services.reviewer_preference_delete(
             submission=submission, actor=request.user, preference=preference
-        )
-    except REFUSED as exc:
-        messages.error(request, str(exc))
-    return _to_step(submission, "reviewers")
+        ),
+        redirect_to=_to_step(submission, "reviewers"),
+    )

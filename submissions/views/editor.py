@@ -5,16 +5,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.http import require_POST
 
 from journal.selectors import journal_for
+from journal.view_actions import run_form_action
 
 from .. import selectors, services
 from ..forms import AssignEditorForm, DashboardFilterForm, TransitionForm
 from ..models import State
 from ..steps import next_action_url, step_of
-from .wizard import REFUSED
 
 # Moves made from this page; peer-review decisions live on the review pages.
 EDITOR_ACTIONS = {
@@ -92,67 +94,72 @@ def editor_detail(request, pk):
     )
 
 
-def _run_action(request, pk, name):
-    submission = selectors.submission_for_editor(request.user, pk)
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("The form was incomplete; nothing was changed."))
-        return redirect("submissions:editor_detail", pk=submission.pk)
-    service, note_arg = EDITOR_ACTIONS[name]
-    try:
-        services.submission_check_unchanged(
-            submission=submission, seen_state=form.cleaned_data["seen_state"]
-        )
-        service(
-            submission=submission,
-            actor=request.user,
-            **{note_arg: form.cleaned_data["note"]},
-        )
-    except REFUSED as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(
+@method_decorator(login_required, name="dispatch")
+class EditorTransitionView(View):
+    """One editor's move on a submission (send to review, desk reject,
+    withdraw), refused if the submission changed since the page was shown."""
+
+    http_method_names = ["post"]
+    name = ""
+
+    def post(self, request, pk):
+        submission = selectors.submission_for_editor(request.user, pk)
+        back = redirect("submissions:editor_detail", pk=submission.pk)
+        service, note_arg = EDITOR_ACTIONS[self.name]
+
+        def move(form):
+            services.submission_check_unchanged(
+                submission=submission, seen_state=form.cleaned_data["seen_state"]
+            )
+            service(
+                submission=submission,
+                actor=request.user,
+                **{note_arg: form.cleaned_data["note"]},
+            )
+
+        def incomplete(form):
+            messages.error(request, _("The form was incomplete; nothing was changed."))
+            return back
+
+        return run_form_action(
             request,
-            _("Done: the submission is now “%(state)s”.")
-            % {"state": submission.get_state_display()},
+            TransitionForm(request.POST),
+            move,
+            success_message=lambda _result: (
+                _("Done: the submission is now “%(state)s”.")
+                % {"state": submission.get_state_display()}
+            ),
+            redirect_to=back,
+            on_refusal=lambda exc: back,
+            render_form=incomplete,
         )
-    return redirect("submissions:editor_detail", pk=submission.pk)
 
 
-@login_required
-@require_POST
-def send_to_review(request, pk):
-    return _run_action(request, pk, "send_to_review")
-
-
-@login_required
-@require_POST
-def desk_reject(request, pk):
-    return _run_action(request, pk, "desk_reject")
-
-
-@login_required
-@require_POST
-def editor_withdraw(request, pk):
-    return _run_action(request, pk, "withdraw")
+send_to_review = EditorTransitionView.as_view(name="send_to_review")
+desk_reject = EditorTransitionView.as_view(name="desk_reject")
+editor_withdraw = EditorTransitionView.as_view(name="withdraw")
 
 
 @login_required
 @require_POST
 def assign_editor(request, pk):
     submission = selectors.submission_for_editor(request.user, pk)
-    form = AssignEditorForm(request.POST, submission=submission)
-    if not form.is_valid():
+    back = redirect("submissions:editor_detail", pk=submission.pk)
+
+    def invalid(form):
         messages.error(request, _("Choose an editor from the list."))
-        return redirect("submissions:editor_detail", pk=submission.pk)
-    try:
-        services.submission_assign_editor(
+        return back
+
+    return run_form_action(
+        request,
+        AssignEditorForm(request.POST, submission=submission),
+        lambda form: services.submission_assign_editor(
             submission=submission,
             actor=request.user,
             editor=form.cleaned_data["editor"],
-        )
-    except REFUSED as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The handling editor is assigned."))
-    return redirect("submissions:editor_detail", pk=submission.pk)
+        ),
+        success_message=_("The handling editor is assigned."),
+        redirect_to=back,
+        on_refusal=lambda exc: back,
+        render_form=invalid,
+    )

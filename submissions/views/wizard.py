@@ -1,17 +1,17 @@
 """The guided submission form: one page per step, each saving the draft."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from journal.errors import DomainError, PermissionDenied
 from journal.models import Journal
 from journal.selectors import journal_by_slug
+from journal.view_actions import run_action, run_form_action
 
 from .. import selectors, services, wizard
 from ..forms import (
@@ -25,17 +25,10 @@ from ..forms import (
 from ..models import State
 from ..uploads import SizeLimitUploadHandler
 
-REFUSED = (DomainError, PermissionDenied)
-
 
 def posted(request):
     """The form data of a POST (even an empty one), None for a GET."""
     return request.POST if request.method == "POST" else None
-
-
-def add_model_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _journal(slug) -> Journal:
@@ -82,29 +75,29 @@ def _render_step(request, submission, step, context):
 @login_required
 def start(request, slug):
     journal = _journal(slug)
-    form = StartForm(posted(request), journal=journal)
-    if request.method == "POST" and form.is_valid():
-        try:
-            submission = services.submission_create(
-                journal=journal,
-                actor=request.user,
-                section=form.cleaned_data["section"],
-                call=form.cleaned_data.get("call"),
-                language=form.cleaned_data["language"],
-            )
-        except REFUSED as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(
-                request,
-                _("Your draft is saved. You can leave and come back at any time."),
-            )
-            return _to_step(submission, "metadata")
-    sections = list(form.fields["section"].queryset)
-    return render(
+    return run_form_action(
         request,
-        "submissions/start.html",
-        {"journal": journal, "form": form, "sections": sections},
+        StartForm(posted(request), journal=journal),
+        lambda form: services.submission_create(
+            journal=journal,
+            actor=request.user,
+            section=form.cleaned_data["section"],
+            call=form.cleaned_data.get("call"),
+            language=form.cleaned_data["language"],
+        ),
+        success_message=_(
+            "Your draft is saved. You can leave and come back at any time."
+        ),
+        redirect_to=lambda submission: _to_step(submission, "metadata"),
+        render_form=lambda form: render(
+            request,
+            "submissions/start.html",
+            {
+                "journal": journal,
+                "form": form,
+                "sections": list(form.fields["section"].queryset),
+            },
+        ),
     )
 
 
@@ -115,65 +108,64 @@ def step_start(request, submission):
         "call": submission.call_id,
         "language": submission.language,
     }
-    form = StartForm(posted(request), journal=journal, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submission_update_start(
-                submission=submission,
-                actor=request.user,
-                section=form.cleaned_data["section"],
-                call=form.cleaned_data.get("call"),
-                language=form.cleaned_data["language"],
-            )
-        except REFUSED as exc:
-            messages.error(request, str(exc))
-        else:
-            return _to_step(submission, "metadata")
-    return _render_step(
+    return run_form_action(
         request,
-        submission,
-        "start",
-        {"form": form, "sections": list(form.fields["section"].queryset)},
+        StartForm(posted(request), journal=journal, initial=initial),
+        lambda form: services.submission_update_start(
+            submission=submission,
+            actor=request.user,
+            section=form.cleaned_data["section"],
+            call=form.cleaned_data.get("call"),
+            language=form.cleaned_data["language"],
+        ),
+        redirect_to=_to_step(submission, "metadata"),
+        render_form=lambda form: _render_step(
+            request,
+            submission,
+            "start",
+            {"form": form, "sections": list(form.fields["section"].queryset)},
+        ),
     )
 
 
 def step_metadata(request, submission):
-    form = MetadataForm(posted(request), submission=submission)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submission_update_metadata(
-                submission=submission, actor=request.user, **form.service_kwargs()
-            )
-        except REFUSED as exc:
-            messages.error(request, str(exc))
-        else:
-            return _to_step(submission, "authors")
-    return _render_step(request, submission, "metadata", {"form": form})
+    return run_form_action(
+        request,
+        MetadataForm(posted(request), submission=submission),
+        lambda form: services.submission_update_metadata(
+            submission=submission, actor=request.user, **form.service_kwargs()
+        ),
+        redirect_to=_to_step(submission, "authors"),
+        render_form=lambda form: _render_step(
+            request, submission, "metadata", {"form": form}
+        ),
+    )
 
 
 def step_authors(request, submission):
-    form = ContributorForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contributor_save(
-                submission=submission, actor=request.user, **form.cleaned_data
-            )
-        except REFUSED as exc:
-            messages.error(request, str(exc))
-        except ValidationError as exc:
-            add_model_errors(form, exc)
-        else:
-            messages.success(request, _("Author added."))
-            return _to_step(submission, "authors")
-    authors = list(submission.authors.all())
-    is_listed = any(
-        a.user_id == request.user.pk or a.email == request.user.email for a in authors
-    )
-    return _render_step(
+
+    def show(form):
+        authors = list(submission.authors.all())
+        is_listed = any(
+            a.user_id == request.user.pk or a.email == request.user.email
+            for a in authors
+        )
+        return _render_step(
+            request,
+            submission,
+            "authors",
+            {"form": form, "authors": authors, "submitter_listed": is_listed},
+        )
+
+    return run_form_action(
         request,
-        submission,
-        "authors",
-        {"form": form, "authors": authors, "submitter_listed": is_listed},
+        ContributorForm(posted(request)),
+        lambda form: services.contributor_save(
+            submission=submission, actor=request.user, **form.cleaned_data
+        ),
+        success_message=_("Author added."),
+        redirect_to=_to_step(submission, "authors"),
+        render_form=show,
     )
 
 
@@ -186,45 +178,42 @@ def step_files(request, submission, form=None):
 
 
 def step_reviewers(request, submission):
-    form = ReviewerPreferenceForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reviewer_preference_add(
-                submission=submission, actor=request.user, **form.cleaned_data
-            )
-        except REFUSED as exc:
-            messages.error(request, str(exc))
-        else:
-            return _to_step(submission, "reviewers")
-    return _render_step(
+    return run_form_action(
         request,
-        submission,
-        "reviewers",
-        {"form": form, "preferences": list(submission.reviewer_preferences.all())},
+        ReviewerPreferenceForm(posted(request)),
+        lambda form: services.reviewer_preference_add(
+            submission=submission, actor=request.user, **form.cleaned_data
+        ),
+        redirect_to=_to_step(submission, "reviewers"),
+        render_form=lambda form: _render_step(
+            request,
+            submission,
+            "reviewers",
+            {"form": form, "preferences": list(submission.reviewer_preferences.all())},
+        ),
     )
 
 
 def step_declarations(request, submission):
-    form = DeclarationsForm(
-        posted(request), initial=DeclarationsForm.initial_from(submission)
+    return run_form_action(
+        request,
+        DeclarationsForm(
+            posted(request), initial=DeclarationsForm.initial_from(submission)
+        ),
+        lambda form: services.submission_update_declarations(
+            submission=submission,
+            actor=request.user,
+            original=form.cleaned_data["original"],
+            competing_interests=form.cleaned_data["competing_interests"],
+            ethics=form.cleaned_data["ethics"],
+            licence=form.cleaned_data["licence"],
+            comments_to_editor=form.cleaned_data["comments_to_editor"],
+        ),
+        redirect_to=_to_step(submission, "review"),
+        render_form=lambda form: _render_step(
+            request, submission, "declarations", {"form": form}
+        ),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.submission_update_declarations(
-                submission=submission,
-                actor=request.user,
-                original=data["original"],
-                competing_interests=data["competing_interests"],
-                ethics=data["ethics"],
-                licence=data["licence"],
-                comments_to_editor=data["comments_to_editor"],
-            )
-        except REFUSED as exc:
-            messages.error(request, str(exc))
-        else:
-            return _to_step(submission, "review")
-    return _render_step(request, submission, "declarations", {"form": form})
 
 
 def step_review(request, submission):
@@ -287,28 +276,32 @@ def _file_upload(request, pk):
             _("“%(name)s” is larger than the limit of %(limit)s MB.")
             % {"name": name, "limit": f"{_limit_mb():.0f}"},
         )
-    if not form.errors and form.is_valid():
-        try:
-            services.submission_file_upload(
-                submission=submission,
-                actor=request.user,
-                kind=form.cleaned_data["kind"],
-                upload=form.cleaned_data["file"],
-                description=form.cleaned_data["description"],
-            )
-        except REFUSED as exc:
-            form.add_error("file", str(exc))
-        else:
-            messages.success(request, _("File uploaded."))
-            return _to_step(submission, "files")
-    messages.error(request, _("The file was not accepted; see the reason below."))
-    response = step_files(request, submission, form=form)
-    response.status_code = 400
-    return response
+
+    def show(form):
+        messages.error(request, _("The file was not accepted; see the reason below."))
+        response = step_files(request, submission, form=form)
+        response.status_code = 400
+        return response
+
+    return run_form_action(
+        request,
+        form,
+        lambda form: services.submission_file_upload(
+            submission=submission,
+            actor=request.user,
+            kind=form.cleaned_data["kind"],
+            upload=form.cleaned_data["file"],
+            description=form.cleaned_data["description"],
+        ),
+        success_message=_("File uploaded."),
+        redirect_to=_to_step(submission, "files"),
+        render_form=show,
+        refusal_as="form",
+        refusal_field="file",
+    )
 
 
 def _limit_mb() -> float:
-    from django.conf import settings
 
     return settings.SUBMISSION_MAX_UPLOAD_BYTES / 1048576
 
@@ -320,15 +313,14 @@ def file_delete(request, pk, file_pk):
     if leave:
         return leave
     file = selectors.file_for(submission, file_pk)
-    try:
-        services.submission_file_delete(
+    return run_action(
+        request,
+        lambda: services.submission_file_delete(
             submission=submission, actor=request.user, file=file
-        )
-    except REFUSED as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("File deleted."))
-    return _to_step(submission, "files")
+        ),
+        success_message=_("File deleted."),
+        redirect_to=_to_step(submission, "files"),
+    )
 
 
 @login_required
@@ -337,15 +329,12 @@ def submit(request, pk):
     submission, leave = _draft(request, pk)
     if leave:
         return leave
-    try:
-        services.submission_submit(submission=submission, actor=request.user)
-    except REFUSED as exc:
-        messages.error(request, str(exc))
-        return _to_step(submission, "review")
-    messages.success(
+    return run_action(
         request,
-        _(
+        lambda: services.submission_submit(submission=submission, actor=request.user),
+        success_message=_(
             "Thank you. Your submission has been sent to the journal; we have emailed you a receipt."
         ),
+        redirect_to=redirect("submissions:detail", pk=submission.pk),
+        on_refusal=_to_step(submission, "review"),
     )
-    return redirect("submissions:detail", pk=submission.pk)

@@ -39,7 +39,6 @@ ALLOWED = [
         "production-editor",
     ),
     ("publish", S.READY_FOR_PUBLICATION, S.PUBLISHED, "editor"),
-    ("unpublish", S.PUBLISHED, S.READY_FOR_PUBLICATION, "editor"),
 ]
 
 
@@ -104,7 +103,6 @@ def test_allowed_transition_moves_the_state_and_logs_it(name, source, target, wh
         ("withdraw", S.SUBMITTED, "stranger"),
         ("start_production", S.ACCEPTED, "author"),
         ("publish", S.READY_FOR_PUBLICATION, "production-editor"),
-        ("unpublish", S.PUBLISHED, "author"),
     ],
 )
 def test_transition_by_the_wrong_role_is_refused(name, source, who):
@@ -177,7 +175,6 @@ def test_resubmission_without_a_revised_manuscript_is_refused():
         ("start_production", S.UNDER_REVIEW, "editor"),
         ("approve_proofs", S.ACCEPTED, "author"),
         ("publish", S.ACCEPTED, "editor"),
-        ("unpublish", S.READY_FOR_PUBLICATION, "editor"),
     ],
 )
 def test_transition_from_the_wrong_state_is_refused(name, source, who):

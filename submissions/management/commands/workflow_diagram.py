@@ -23,7 +23,6 @@ WHO = {
     "or editor on the author's behalf (with a logged reason)",
     "submissions_publish": "a journal editor or manager (or the production editor "
     "whose scheduled issue comes due)",
-    "submissions_unpublish": "a journal editor or manager",
 }
 CONDITIONS = {
     "has_primary_metadata": "section, title, abstract, keywords and at least one "

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from lxml import etree
 
-from publishing.models import IssueState
+from publishing.models import Issue, IssueState
 from tests.publishing.factories import (
     ArticleFactory,
     GalleyFactory,
@@ -132,8 +132,7 @@ def test_doaj_export_of_an_issue(client):
 
 def test_doaj_export_of_an_unpublished_issue_is_not_found(client):
     issue, _articles = published_issue(articles=1)
-    issue.state = IssueState.DRAFT
-    issue.save()
+    Issue.objects.filter(pk=issue.pk).update(state=IssueState.DRAFT)
     response = client.get(
         reverse("publishing:issue_doaj", args=[issue.journal.slug, issue.pk])
     )

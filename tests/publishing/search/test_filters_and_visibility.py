@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from publishing.models import ArticleStatus
+from publishing.models import Article, ArticleStatus
 from publishing.models.search import SearchDocument
 from publishing.search.services import search_index_article
 from tests.factories import JournalFactory, SectionFactory
@@ -97,8 +97,9 @@ def test_unpublished_articles_are_never_found(client):
 
 def test_article_taken_down_after_indexing_disappears_from_results(client):
     article = indexed_article(title={"en": "Temporary integrity note"})
-    article.status = ArticleStatus.WITHDRAWN
-    article.save(update_fields=["status"])
+    # No service withdraws a published article yet; set the row as one would be.
+    Article.objects.filter(pk=article.pk).update(status=ArticleStatus.WITHDRAWN)
+    article.refresh_from_db()
     # Even before the index catches up, the page does not show it.
     assert titles(search(client, q="integrity")) == []
     search_index_article(article=article)

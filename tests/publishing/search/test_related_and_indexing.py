@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from publishing.models import ArticleStatus
+from publishing.models import Article, ArticleStatus
 from publishing.models.search import RelatedArticle, SearchDocument
 from publishing.search.services import related_compute, search_refresh_article
 from publishing.search.tasks import search_reindex_task
@@ -80,8 +80,9 @@ def test_related_articles_never_include_unpublished_ones(client):
         title={"en": "Appraisal interviews"}, keywords={"en": ["appraisal"]}
     )
     related_compute(article_id=article.pk)
-    other.status = ArticleStatus.WITHDRAWN
-    other.save(update_fields=["status"])
+    # No service withdraws a published article yet; set the row as one would be.
+    Article.objects.filter(pk=other.pk).update(status=ArticleStatus.WITHDRAWN)
+    other.refresh_from_db()
     response = client.get(reverse("publishing:article", args=[article.pk]))
     assert response.context["related_links"] == []
 
@@ -120,8 +121,9 @@ def test_reindex_command_rebuilds_the_index_and_drops_stale_documents(client):
     kept = PublishedArticleFactory(submission__title={"en": "Rotation of officials"})
     html_galley(kept, html="<p>Senior posts change every <b>four</b> years.</p>")
     gone = indexed_article(title={"en": "Rotation withdrawn"})
-    gone.status = ArticleStatus.WITHDRAWN
-    gone.save(update_fields=["status"])
+    # No service withdraws a published article yet; set the row as one would be.
+    Article.objects.filter(pk=gone.pk).update(status=ArticleStatus.WITHDRAWN)
+    gone.refresh_from_db()
     assert not SearchDocument.objects.filter(pk=kept.pk).exists()
 
     out = io.StringIO()

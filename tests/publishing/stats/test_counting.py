@@ -218,7 +218,7 @@ def test_a_broken_queue_does_not_break_the_article_page(client, commit, monkeypa
     def fail(**kwargs):
         raise ConnectionError("broker down")
 
-    monkeypatch.setattr(tasks.usage_event_record_task, "delay", fail)
+    monkeypatch.setattr(tasks.usage_event_record_task, "apply_async", fail)
     article = PublishedArticleFactory()
     assert commit(view_article, client, article).status_code == 200
     assert not UsageEvent.objects.exists()

@@ -1,0 +1,51 @@
+"""Services enqueue Celery tasks by name, after the transaction commits.
+
+A service that imported its task module would make services and tasks import
+each other (tasks call services), a cycle that function-level imports used to
+hide. Instead a service names the task it wants run:
+
+    task_enqueue_on_commit("publishing.render_article", job_id=job.pk)
+
+The name is the one the task is registered under in the Celery app (give every
+task an explicit `name=`); it is looked up at once, so a wrong name fails in the
+service call, not in a worker. The task is sent with `apply_async` when the
+transaction commits (at once outside one), which also runs it in eager mode.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery import current_app
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def registered_task(name: str) -> Any:
+    """The task registered under `name`; KeyError if there is none."""
+    tasks = current_app.tasks
+    if name not in tasks:  # the task modules may not be imported yet
+        current_app.loader.import_default_modules()
+    return tasks[name]
+
+
+def task_enqueue_on_commit(
+    name: str, /, *, log_failure: bool = False, **kwargs: Any
+) -> None:
+    """Send the task `name` with keyword arguments `kwargs` once the current
+    transaction commits. With `log_failure`, a broker that cannot take the
+    message is logged instead of raised (for work that may be lost, such as a
+    usage count; the default lets the caller's outage handling see it)."""
+    task = registered_task(name)
+
+    def send() -> None:
+        try:
+            task.apply_async(kwargs=kwargs)
+        except Exception:
+            if not log_failure:
+                raise
+            logger.exception("Task %s could not be queued", name)
+
+    transaction.on_commit(send)

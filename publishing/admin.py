@@ -6,7 +6,7 @@ deposits and versions are read-only here."""
 from django.contrib import admin
 
 from .models import Article, Galley, Issue, Volume
-from .models.issues import (
+from publishing.models.issues import (
     ArticleVersion,
     CrossrefDeposit,
     CrossrefDepositItem,
@@ -89,4 +89,4 @@ class JournalPublishingSettingsAdmin(admin.ModelAdmin):
 
 
 # SUSHI credentials (publishing.stats).
-from .stats import admin as _stats_admin  # noqa: E402,F401
+from publishing.stats import admin as _stats_admin  # noqa: E402,F401

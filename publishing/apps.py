@@ -11,8 +11,8 @@ class PublishingConfig(AppConfig):
 
         from journal.models import Journal, Section
 
-        from .oai.sets import slugs_forget
-        from .search import signals  # noqa: F401 - connects the index hooks
+        from publishing.oai.sets import slugs_forget
+        from publishing.search import signals  # noqa: F401 - connects the index hooks
 
         # A renamed journal or section shows in OAI-PMH setSpecs at once here.
         for model in (Journal, Section):

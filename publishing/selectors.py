@@ -11,7 +11,7 @@ from journal.selectors import journal_by_slug, user_is_editor
 from submissions.models import Contributor, State
 
 from .models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
-from .models.issues import ArticleVersion, CrossrefDepositItem, DepositStatus
+from publishing.models.issues import ArticleVersion, CrossrefDepositItem, DepositStatus
 
 PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Issue, Volume
-from ..models.issues import JournalPublishingSettings
+from publishing.models.issues import JournalPublishingSettings
 
 
 class VolumeForm(forms.ModelForm):

@@ -11,10 +11,10 @@ from journal.selectors import user_is_editor
 from submissions.models import State
 from submissions.services import submission_transition
 
-from ..doi.patterns import article_doi, issue_doi
+from publishing.doi.patterns import article_doi, issue_doi
 from ..models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
-from ..models.issues import ArticleVersion
-from ..production.services import render_after_publication
+from publishing.models.issues import ArticleVersion
+from publishing.production.services import render_after_publication
 from .cache import reader_cache_bump
 
 
@@ -242,7 +242,7 @@ def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
 def _deposit_after_commit(*, issue_id=None, article_id=None, actor) -> None:
     if not settings.CROSSREF_USERNAME:
         return
-    from ..tasks import crossref_deposit_create_and_send
+    from publishing.tasks import crossref_deposit_create_and_send
 
     actor_id = actor.pk if actor else None
     transaction.on_commit(
@@ -373,7 +373,7 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
 
 def publishing_settings_save(*, row, actor):
     """Save a journal's DOI patterns and depositor; refuses unknown placeholders."""
-    from ..doi.patterns import pattern_check
+    from publishing.doi.patterns import pattern_check
 
     _check_editor(actor, row.journal)
     pattern_check(row.article_doi_pattern)

@@ -13,16 +13,16 @@ from .articles import (
     IssueState,
     Volume,
 )
-from .issues import (  # noqa: E501,F401
+from publishing.models.issues import (  # noqa: E501,F401
     ArticleVersion,
     CrossrefDeposit,
     CrossrefDepositItem,
     DepositStatus,
     JournalPublishingSettings,
 )
-from .oai import OaiRecord  # noqa: F401
-from .production import ArticleMedia, CopyeditReview, ProductionMessage, RenderJob  # noqa: F401
-from .search import RelatedArticle, SearchDocument, SearchTerm  # noqa: F401
+from publishing.models.oai import OaiRecord  # noqa: F401
+from publishing.models.production import ArticleMedia, CopyeditReview, ProductionMessage, RenderJob  # noqa: F401
+from publishing.models.search import RelatedArticle, SearchDocument, SearchTerm  # noqa: F401
 
 __all__ = [
     "Article",
@@ -33,4 +33,4 @@ __all__ = [
     "IssueState",
     "Volume",
 ]
-from .stats import SushiCredential, UsageEvent, UsageMonthly, UsageSalt  # noqa: E402,F401
+from publishing.models.stats import SushiCredential, UsageEvent, UsageMonthly, UsageSalt  # noqa: E402,F401

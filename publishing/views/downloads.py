@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from .. import selectors
 from ..models import Galley, GalleyKind
-from ..stats.counting import usage_record
+from publishing.stats.counting import usage_record
 from .reader import article_or_404, article_parts
 
 KINDS = {"pdf": GalleyKind.PDF, "html": GalleyKind.HTML, "jats": GalleyKind.JATS}

@@ -14,7 +14,7 @@ from journal.errors import DomainError
 from journal.models import Journal
 
 from .. import selectors
-from ..doi.services import crossref_deposit_create
+from publishing.doi.services import crossref_deposit_create
 from ..issues import services
 from ..issues.forms import (
     IssueForm,
@@ -26,7 +26,7 @@ from ..issues.forms import (
     VolumeForm,
 )
 from ..models import Article, Issue, Volume
-from ..models.issues import JournalPublishingSettings
+from publishing.models.issues import JournalPublishingSettings
 
 
 def _journal(request, slug) -> Journal:
@@ -312,7 +312,7 @@ def issue_deposit(request, slug, issue_id):
     def deposit():
         from django.db import transaction
 
-        from ..tasks import crossref_deposit_send_task
+        from publishing.tasks import crossref_deposit_send_task
 
         created = crossref_deposit_create(actor=request.user, issue=issue)
         if created.xml:

@@ -6,8 +6,8 @@ from django.views.decorators.http import require_GET
 from .. import selectors
 from ..citations.article import citation_data
 from ..citations.formats import EXPORTS
-from ..doaj.export import DoajAuthor, DoajRecord, doaj_build, doaj_serialise
-from ..doi.data import article_url
+from publishing.doaj.export import DoajAuthor, DoajRecord, doaj_build, doaj_serialise
+from publishing.doi.data import article_url
 from ..models import GalleyKind, Issue
 from .common import article_links, journal_or_404
 from .reader import article_or_404

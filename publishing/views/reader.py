@@ -17,9 +17,9 @@ from .. import selectors
 from ..issues.cache import reader_cache_generation
 from ..meta import article as meta
 from ..models import GalleyKind, Issue
-from ..models.issues import ArticleVersion
-from ..search.selectors import related_articles
-from ..stats.counting import usage_record
+from publishing.models.issues import ArticleVersion
+from publishing.search.selectors import related_articles
+from publishing.stats.counting import usage_record
 from .common import (
     article_citation,
     article_links,

@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from journal.models import Journal, Section
 from journal.validators import orcid_check_digit
+from publishing.models import Article, ArticleStatus, Issue, IssueState, Volume
 from submissions.models import Contributor, State, Submission
 
-from publishing.models import Article, ArticleStatus, Issue, IssueState, Volume
 from .countries import COUNTRIES, Country
 from .names import email_local_part, person
 from .topics import metadata

@@ -17,6 +17,31 @@ from django.db.models import Max
 from django.utils import timezone
 
 from journal.models import Journal, User
+from production.jats.schema import schema_path
+from production.models import CopyeditStatus
+from production.services import (
+    RENDER_STEPS,
+    copyedit_respond,
+    copyedit_upload,
+    production_start,
+    proofs_approve,
+    proofs_send,
+)
+from publishing.issues.services import (
+    article_set_pagination,
+    issue_assign_article,
+    issue_publish,
+    issue_save,
+    volume_save,
+)
+from publishing.models import (
+    Article,
+    ArticleStatus,
+    GalleyKind,
+    Issue,
+    IssueState,
+    Volume,
+)
 from reviews.models import AssignmentState, CriterionKind
 from reviews.services import (
     assignment_accept,
@@ -32,24 +57,6 @@ from reviews.services import (
 from submissions.models import FileKind, State, Submission
 from submissions.services import submission_file_upload
 
-from publishing.issues.services import (
-    article_set_pagination,
-    issue_assign_article,
-    issue_publish,
-    issue_save,
-    volume_save,
-)
-from publishing.jats.schema import schema_path
-from publishing.models import Article, ArticleStatus, GalleyKind, Issue, IssueState, Volume
-from publishing.models.production import CopyeditStatus
-from publishing.production.services import (
-    RENDER_STEPS,
-    copyedit_respond,
-    copyedit_upload,
-    production_start,
-    proofs_approve,
-    proofs_send,
-)
 from .archive import FIRST_YEAR
 from .manuscript import manuscript_docx
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from journal.models import CallForPapers, Journal, Role, Section, User
 from journal.services import role_grant
+from publishing.models import Article
 from submissions.models import FileKind, Submission
 from submissions.services import (
     contributor_add_submitter,
@@ -31,7 +32,6 @@ from submissions.services import (
     submission_update_metadata,
 )
 
-from publishing.models import Article
 from . import content
 from .archive import articles_bulk_create
 from .manuscript import REFERENCES, manuscript_docx
@@ -83,7 +83,7 @@ def demo_seed(*, complete: bool = True) -> tuple[Journal, list[Login]]:
             journal=journal, submitter=archive_account(), count=ARCHIVE_SIZE, seed=2013
         )
         # Bulk inserts skip the signals that keep the search index current.
-        from publishing.search.services import search_reindex
+        from discovery.search.services import search_reindex
 
         search_reindex(journal=journal)
     if complete and complete_articles_possible():

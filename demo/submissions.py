@@ -251,7 +251,7 @@ SUBMISSIONS = [
 # fmt: on
 
 # Manuscripts taken through the whole pipeline to published articles with HTML,
-# PDF and JATS (publishing/demo/pipeline.py). `reviewers` are keys of people;
+# PDF and JATS (demo/pipeline.py). `reviewers` are keys of people;
 # `decisions` are the editor's decision after each review round.
 # fmt: off
 COMPLETE = [

@@ -3,7 +3,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from journal.models import Journal, Section
-
 from publishing.models.articles import Article
 
 
@@ -14,7 +13,7 @@ class SearchDocument(models.Model):
     writes and deletes it. On PostgreSQL `search_vector` holds the weighted
     tsvector (GIN-indexed) and `rank_vector` the same without the full text;
     on SQLite the text is mirrored into an FTS5 table
-    (`publishing_search_fts`, rowid = article id) created by the migration.
+    (`discovery_search_fts`, rowid = article id) created by the migration.
     `languages` and `countries` are delimited (",en,ru,") so a filter is a
     plain substring match that works on both databases.
     """
@@ -102,7 +101,7 @@ class SearchTerm(models.Model):
     archive would have tens of thousands of vectors read and ranked for one
     page. When more documents match than are counted, a page is ranked among
     the champions of the query's words instead (PostgreSQL only; see
-    `publishing.search.backends`). `weight` is the document's rank for the
+    `discovery.search.backends`). `weight` is the document's rank for the
     word alone, so a one-word query gets exactly its best documents.
     """
 

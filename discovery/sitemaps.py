@@ -7,7 +7,6 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from journal.models import Journal
-
 from publishing.models import Article, Issue, IssueState
 from publishing.selectors import PUBLIC_STATUSES
 

@@ -1,4 +1,5 @@
-"""Celery tasks of publishing: thin wrappers that load rows and call services."""
+"""Celery tasks of indexing (Crossref deposits): thin wrappers that load rows
+and call services."""
 
 import logging
 
@@ -12,27 +13,19 @@ logger = logging.getLogger(__name__)
 DEPOSIT_MAX_RETRIES = 4
 
 
-@shared_task(name="publishing.issues_publish_due")
-def issues_publish_due_task() -> list[int]:
-    """Beat: publish every scheduled issue whose time has come."""
-    from .issues.services import issues_publish_due
-
-    return issues_publish_due()
-
-
 @shared_task(
     bind=True,
-    name="publishing.crossref_deposit_send",
+    name="indexing.crossref_deposit_send",
     max_retries=DEPOSIT_MAX_RETRIES,
     default_retry_delay=60,
 )
 def crossref_deposit_send_task(self, deposit_id: int) -> None:
-    from publishing.doi.services import (
+    from indexing.doi.services import (
         DepositError,
         crossref_deposit_record_failure,
         crossref_deposit_send,
     )
-    from publishing.models.issues import CrossrefDeposit
+    from indexing.models import CrossrefDeposit
 
     try:
         crossref_deposit_send(deposit_id=deposit_id)
@@ -46,11 +39,11 @@ def crossref_deposit_send_task(self, deposit_id: int) -> None:
         raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
 
 
-@shared_task(name="publishing.crossref_deposit_check_result")
+@shared_task(name="indexing.crossref_deposit_check_result")
 def crossref_deposit_check_result_task(deposit_id: int) -> None:
     """Read and record one sent deposit's result. The beat runs it again until
     the result is in, so it never retries or raises by itself."""
-    from publishing.doi.services import crossref_deposit_check_result
+    from indexing.doi.services import crossref_deposit_check_result
 
     try:
         crossref_deposit_check_result(deposit_id=deposit_id)
@@ -58,11 +51,11 @@ def crossref_deposit_check_result_task(deposit_id: int) -> None:
         logger.exception("Crossref result of deposit %s not checked", deposit_id)
 
 
-@shared_task(name="publishing.crossref_results_check")
+@shared_task(name="indexing.crossref_results_check")
 def crossref_results_check_task() -> list[int]:
     """Beat: check the result of every deposit sent a while ago and still
     awaiting one."""
-    from publishing.doi.services import crossref_deposits_awaiting_result
+    from indexing.doi.services import crossref_deposits_awaiting_result
 
     deposit_ids = crossref_deposits_awaiting_result()
     for deposit_id in deposit_ids:
@@ -70,12 +63,12 @@ def crossref_results_check_task() -> list[int]:
     return deposit_ids
 
 
-@shared_task(name="publishing.crossref_deposit_create_and_send")
+@shared_task(name="indexing.crossref_deposit_create_and_send")
 def crossref_deposit_create_and_send(
     *, issue_id=None, article_id=None, actor_id=None
 ) -> int | None:
-    from publishing.doi.services import crossref_deposit_create
-    from .models import Article, Issue
+    from indexing.doi.services import crossref_deposit_create
+    from publishing.models import Article, Issue
 
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
     try:
@@ -90,8 +83,3 @@ def crossref_deposit_create_and_send(
     if deposit.xml:
         crossref_deposit_send_task.delay(deposit.pk)
     return deposit.pk
-
-
-# Usage statistics live in publishing.stats; importing registers their tasks
-# with the worker, which discovers only publishing.tasks.
-from publishing.stats.tasks import usage_aggregate_task, usage_event_record_task  # noqa: E402,F401

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from publishing.models.stats import SushiCredential
+from metrics.models import SushiCredential
 
 
 @admin.register(SushiCredential)

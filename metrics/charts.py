@@ -1,7 +1,7 @@
 """Bar charts as plain data for an inline SVG template (no JavaScript, no CDN).
 
 `bar_chart` lays out vertical bars, one group per label and one bar per
-series; templates/publishing/stats/_bar_chart.html draws it.
+series; templates/metrics/_bar_chart.html draws it.
 """
 
 import math

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from publishing.models.stats import UsageAction, UsageSalt
+from metrics.models import UsageAction, UsageSalt
 
 logger = logging.getLogger(__name__)
 

@@ -8,9 +8,8 @@ from django.db.models import Count, Min, Q
 from django.db.models.functions import ExtractYear, Lower
 from django_countries import countries
 
-from submissions.models import Contributor, State, Submission
-
 from publishing.selectors import articles_public
+from submissions.models import Contributor, State, Submission
 
 # The states a first editorial decision moves a submission into.
 DECISION_STATES = (

@@ -6,8 +6,8 @@ from datetime import date
 
 from django.db.models import Count, Q, Sum
 
+from metrics.models import Metric, UsageAction, UsageEvent, UsageMonthly
 from publishing.models import Article, GalleyKind, Issue
-from publishing.models.stats import Metric, UsageAction, UsageEvent, UsageMonthly
 
 METRICS = [m.value for m in Metric]
 REQUEST_KINDS = [k.value for k in GalleyKind]

@@ -7,14 +7,15 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from publishing.models import Article
-from publishing.models.stats import (
+from metrics.models import (
     Metric,
     UsageAction,
     UsageEvent,
     UsageMonthly,
     UsageSalt,
 )
+from publishing.models import Article
+
 from .counting import forget_salts
 
 DOUBLE_CLICK_SECONDS = 30

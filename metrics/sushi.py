@@ -20,8 +20,8 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from journal.selectors import journals_active
+from metrics.models import Metric, SushiCredential, UsageMonthly
 
-from publishing.models.stats import Metric, SushiCredential, UsageMonthly
 from .queries import MonthRange, add_months
 
 RELEASE = "5"

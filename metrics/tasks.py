@@ -4,7 +4,7 @@ from celery import shared_task
 from django.utils.dateparse import parse_datetime
 
 
-@shared_task(name="publishing.usage_event_record", ignore_result=True)
+@shared_task(name="metrics.usage_event_record", ignore_result=True)
 def usage_event_record_task(
     *,
     article_id: int,
@@ -26,7 +26,7 @@ def usage_event_record_task(
     )
 
 
-@shared_task(name="publishing.usage_aggregate")
+@shared_task(name="metrics.usage_aggregate")
 def usage_aggregate_task() -> int:
     """Beat, hourly: fold finished hours into the monthly table."""
     from .services import usage_aggregate

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from publishing.stats import views
+from metrics import views
 
 app_name = "stats"
 

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 
 from journal.models import Role
 from journal.selectors import user_has_role
-
 from publishing.views.common import journal_or_404
+
 from . import editorial, sushi
 from .charts import bar_chart, share_bars
 from .csv import csv_response
@@ -97,7 +97,7 @@ def usage_statistics(request, slug):
     period = _period(request)
     context = _usage_context(journal, period)
     context["query"] = f"from={period.start:%Y-%m}&to={period.end:%Y-%m}"
-    return render(request, "publishing/stats/usage.html", context)
+    return render(request, "metrics/usage.html", context)
 
 
 METRIC_HEADER = [
@@ -169,7 +169,7 @@ def journal_public_statistics(request, slug):
     )
     return render(
         request,
-        "publishing/stats/journal.html",
+        "metrics/journal.html",
         {
             "journal": journal,
             "stats": stats,
@@ -206,7 +206,7 @@ def _reports_context(journal):
 @require_GET
 def editorial_reports(request, slug):
     journal = _staff_journal(request, slug)
-    return render(request, "publishing/stats/reports.html", _reports_context(journal))
+    return render(request, "metrics/reports.html", _reports_context(journal))
 
 
 def _days(value) -> str:

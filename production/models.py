@@ -8,9 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from submissions.models import SubmissionFile
-
 from publishing.models.articles import Article
+from submissions.models import SubmissionFile
 
 
 class CopyeditStatus(models.TextChoices):

@@ -5,11 +5,10 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from journal.selectors import user_is_production_editor
+from production.models import ArticleMedia, RenderJob
+from publishing.models import Article, Galley
 from submissions.models import State, Submission
 from submissions.selectors import submission_visible_to
-
-from publishing.models import Article, Galley
-from publishing.models.production import ArticleMedia, RenderJob
 
 PRODUCTION_STATES = (State.ACCEPTED, State.IN_PRODUCTION, State.READY_FOR_PUBLICATION)
 

@@ -14,21 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.models import JournalRole, Role
-from submissions import filetypes
-from submissions import permissions as submission_perms
-from submissions.models import FileKind, State, Submission
-from submissions.services import (
-    email_queue,
-    submission_file_upload,
-    submission_transition,
-)
-
-from publishing.jats import build_article_jats, convert_source, validate_jats
-from publishing.jats.schema import SchemaMissing
-from publishing.models import Article, ArticleStatus, Galley, GalleyKind
-from publishing.models.production import (
+from production.jats import build_article_jats, convert_source, validate_jats
+from production.jats.schema import SchemaMissing
+from production.models import (
     ArticleMedia,
     CopyeditReview,
     CopyeditStatus,
@@ -36,6 +26,15 @@ from publishing.models.production import (
     ProductionMessage,
     RenderJob,
     RenderStatus,
+)
+from publishing.models import Article, ArticleStatus, Galley, GalleyKind
+from submissions import filetypes
+from submissions import permissions as submission_perms
+from submissions.models import FileKind, State, Submission
+from submissions.services import (
+    email_queue,
+    submission_file_upload,
+    submission_transition,
 )
 
 logger = logging.getLogger(__name__)
@@ -48,12 +47,12 @@ def is_production_staff(submission: Submission, user) -> bool:
 
 def _check_staff(submission: Submission, actor) -> None:
     if not is_production_staff(submission, actor):
-        raise PermissionDenied(_("Only the journal's production editors can do this."))
+        raise ActionNotAllowed(_("Only the journal's production editors can do this."))
 
 
 def _check_author(submission: Submission, actor) -> None:
     if not (actor.is_authenticated and submission.submitter_id == actor.pk):
-        raise PermissionDenied(_("Only the submitting author can do this."))
+        raise ActionNotAllowed(_("Only the submitting author can do this."))
 
 
 def _check_in_production(submission: Submission) -> None:
@@ -103,7 +102,7 @@ def _notify_author(article: Article, *, key: str, context: dict) -> None:
 def production_start(*, submission: Submission, actor) -> Article:
     """Move an accepted submission into production and create its Article.
 
-    Raises DomainError (not accepted) or PermissionDenied; nothing changes then.
+    Raises DomainError (not accepted) or ActionNotAllowed; nothing changes then.
     """
     with transaction.atomic():
         submission_transition(
@@ -325,7 +324,7 @@ def _require_jats(article: Article) -> str:
 
 
 def article_html_parts(article: Article):
-    from publishing.render.html import jats_to_html
+    from production.render.html import jats_to_html
 
     return jats_to_html(_require_jats(article), lambda n: media_url(article, n))
 
@@ -334,7 +333,7 @@ def article_html_render(*, article: Article) -> Galley:
     from django.template.loader import render_to_string
 
     html = render_to_string(
-        "publishing/render/article.html", {"a": article_html_parts(article)}
+        "production/render/article.html", {"a": article_html_parts(article)}
     )
     return galley_store(
         article=article,
@@ -360,9 +359,8 @@ def _media_loader(article: Article):
 
 def article_pdf_bytes(article: Article) -> bytes:
     from journal.models import Licence
-
-    from publishing.render.html import jats_to_html
-    from publishing.render.pdf import media_pdf_url, render_pdf
+    from production.render.html import jats_to_html
+    from production.render.pdf import media_pdf_url, render_pdf
 
     parts = jats_to_html(_require_jats(article), media_pdf_url)
     licence = article.journal.default_licence

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from journal.errors import DomainError
 from journal.models import Journal
 from journal.selectors import journal_by_slug
+from production.models import CopyeditReview, CopyeditStatus
 
-from publishing.models.production import CopyeditReview, CopyeditStatus
 from . import selectors, services
 from .forms import CopyeditUploadForm, MessageForm, OptionalNoteForm, TypesetPDFForm
 
@@ -30,7 +30,7 @@ def dashboard(request, slug):
     queue = list(selectors.production_queue(request.user, journal))
     return render(
         request,
-        "publishing/production/dashboard.html",
+        "production/dashboard.html",
         {"journal": journal, "queue": queue},
     )
 
@@ -61,7 +61,7 @@ def detail(request, pk):
     submission = selectors.submission_for_production(request.user, pk)
     return render(
         request,
-        "publishing/production/detail.html",
+        "production/detail.html",
         _detail_context(request, submission),
     )
 
@@ -105,7 +105,7 @@ def copyedit_upload(request, pk):
     submission.article = article
     return render(
         request,
-        "publishing/production/detail.html",
+        "production/detail.html",
         _detail_context(request, submission, copyedit_form=form),
         status=400,
     )
@@ -130,7 +130,7 @@ def typeset_upload(request, pk):
     submission.article = article
     return render(
         request,
-        "publishing/production/detail.html",
+        "production/detail.html",
         _detail_context(request, submission, typeset_form=form),
         status=400,
     )
@@ -198,7 +198,7 @@ def proofs(request, pk):
     submission = selectors.submission_for_proofs(request.user, pk)
     return render(
         request,
-        "publishing/production/proofs.html",
+        "production/proofs.html",
         _proofs_context(request, submission),
     )
 
@@ -268,7 +268,7 @@ def copyedit_queries(request, pk, review_pk):
             return _proofs_back(pk)
     return render(
         request,
-        "publishing/production/proofs.html",
+        "production/proofs.html",
         _proofs_context(request, submission, query_form=form),
         status=400,
     )
@@ -312,7 +312,7 @@ def proofs_corrections(request, pk):
             return _proofs_back(pk)
     return render(
         request,
-        "publishing/production/proofs.html",
+        "production/proofs.html",
         _proofs_context(request, submission, corrections_form=form),
         status=400,
     )

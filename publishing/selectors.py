@@ -6,12 +6,13 @@ articles published continuously; editors see their own journal's issues.
 
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
+from indexing.models import CrossrefDepositItem, DepositStatus
 from journal.models import Journal
 from journal.selectors import journal_by_slug, user_is_editor
+from publishing.models import ArticleVersion
 from submissions.models import Contributor, State
 
 from .models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
-from publishing.models.issues import ArticleVersion, CrossrefDepositItem, DepositStatus
 
 PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 

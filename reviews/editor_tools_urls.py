@@ -1,6 +1,9 @@
+"""Editors' tools (anonymity check, reviewer finder, queues) and the digest
+choice. The URL namespace stays `reviews_extra`: pages and tests reverse it."""
+
 from django.urls import path
 
-from . import views_extra as views
+from .views import editor_tools as views
 
 app_name = "reviews_extra"
 

@@ -43,7 +43,7 @@ from . import query as q
 from .text import MARK_END, MARK_START
 
 PG_CONFIG = "russian"
-FTS_TABLE = "publishing_search_fts"
+FTS_TABLE = "discovery_search_fts"
 # Column weights: a title match outranks keywords and authors, which outrank
 # the abstract, which outranks the full text.
 FTS_WEIGHTS = "10.0, 5.0, 5.0, 2.0, 1.0"
@@ -51,7 +51,7 @@ SNIPPET_WORDS = 28
 # Documents kept per word. A page deeper than this falls back to ranking every
 # match, so it bounds both the work of a first page and where that work ends.
 CHAMPIONS = 200
-TERMS_TABLE = "publishing_searchterm"
+TERMS_TABLE = "discovery_searchterm"
 # Each lexeme of each document's metadata vector, with the document's rank for
 # that lexeme alone. Read back through the 'simple' configuration a lexeme is
 # itself (an odd one, say a web address, splits into parts and ranks low,
@@ -59,7 +59,7 @@ TERMS_TABLE = "publishing_searchterm"
 _DOCUMENT_LEXEMES = """
     SELECT u.lexeme, d.article_id, d.published_at,
            ts_rank(d.rank_vector, plainto_tsquery('simple', u.lexeme)) AS weight
-    FROM publishing_searchdocument d CROSS JOIN LATERAL unnest(d.rank_vector) u
+    FROM discovery_searchdocument d CROSS JOIN LATERAL unnest(d.rank_vector) u
 """
 
 

@@ -16,12 +16,12 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from discovery.models import RelatedArticle, SearchDocument
 from journal.models import Journal
-from submissions.models import Contributor
-
 from publishing.issues.cache import reader_cache_generation
 from publishing.models import Article, ArticleStatus
-from publishing.models.search import RelatedArticle, SearchDocument
+from submissions.models import Contributor
+
 from . import query as q
 from .backends import backend
 from .text import MARK_END, MARK_START, title_languages

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from discovery.models import RelatedArticle, SearchDocument
+from publishing.models import Article, ArticleStatus, Galley, GalleyKind
 from submissions.models import Contributor
 
-from publishing.models import Article, ArticleStatus, Galley, GalleyKind
-from publishing.models.search import RelatedArticle, SearchDocument
 from .backends import backend
 from .selectors import RELEVANCE_ORDER, best_among_champions, related_cache_key
 from .text import delimited, document_text, html_to_text

@@ -11,8 +11,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from journal.models import Journal
-
 from publishing.models import Article, Galley
+
 from .selectors import CLOSED_JOURNALS_KEY
 from .tasks import search_refresh_article_task
 

@@ -6,8 +6,8 @@ from django.views.decorators.http import require_GET
 
 from journal.models import Journal
 from journal.selectors import journal_by_slug
-
 from publishing.views.common import journal_or_404
+
 from .forms import SearchForm
 from .selectors import search_articles, search_filter_options
 
@@ -31,7 +31,7 @@ def search(request, slug=None):
     querystring.pop("page", None)
     return render(
         request,
-        "publishing/search/results.html",
+        "discovery/search/results.html",
         {
             "journal": journal,
             "form": form,

@@ -3,24 +3,12 @@
 import uuid
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 
-from publishing.models import Article, Issue
-from publishing.models.issues import JournalPublishingSettings
+from publishing.links import article_url, issue_url, site_url  # noqa: F401 - re-exported
+from publishing.models import Article, Issue, JournalPublishingSettings
+
 from .crossref import ArticleData, BatchData, IssueData, JournalData, Person
-
-
-def site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def article_url(article) -> str:
-    return site_url(reverse("publishing:article", args=[article.pk]))
-
-
-def issue_url(issue) -> str:
-    return site_url(reverse("publishing:issue", args=[issue.journal.slug, issue.pk]))
 
 
 def _local_date(journal, value):

@@ -12,11 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from indexing.models import CrossrefDeposit, CrossrefDepositItem, DepositStatus
+from journal.errors import ActionNotAllowed, DomainError
 from journal.selectors import user_is_editor
-
 from publishing.models import Article, ArticleStatus, Issue
-from publishing.models.issues import CrossrefDeposit, CrossrefDepositItem, DepositStatus
+
 from . import crossref
 from .data import batch_data
 
@@ -44,7 +44,7 @@ def crossref_deposit_create(
     pending until sent. Raises DomainError if nothing can be deposited."""
     journal = issue.journal if issue is not None else article.journal
     if actor is not None and not user_is_editor(actor, journal):
-        raise PermissionDenied(_("Only the journal's editors may do this."))
+        raise ActionNotAllowed(_("Only the journal's editors may do this."))
     if not crossref.schema_available():
         raise DomainError(
             _("The Crossref schema is not installed; the deposit cannot be checked.")

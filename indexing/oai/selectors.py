@@ -28,9 +28,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 
 from journal.models import Journal, Section
-from submissions.models import Contributor
-
 from publishing.models import Article, ArticleStatus, Galley
+from submissions.models import Contributor
 
 LIVE_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from .protocol import OaiError
 
-SALT = "publishing.oai.resumption-token"
+SALT = "indexing.oai.resumption-token"
 VERSION = 1
 
 

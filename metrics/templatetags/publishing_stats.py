@@ -1,9 +1,9 @@
-"""Template tags of usage statistics (publishing.stats)."""
+"""Template tags of usage statistics (metrics)."""
 
 from django import template
 from django.core.cache import cache
 
-from publishing.stats.queries import article_usage_totals
+from metrics.queries import article_usage_totals
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ register = template.Library()
 TOTALS_CACHE_SECONDS = 60
 
 
-@register.inclusion_tag("publishing/stats/_article_usage_card.html")
+@register.inclusion_tag("metrics/_article_usage_card.html")
 def article_usage(article):
     """The article's page views and downloads so far (2 queries, then cached)."""
     usage = cache.get_or_set(

@@ -94,7 +94,6 @@ def _local_date(value, tz) -> dt.date | None:
 def article_data(article) -> ArticleData:
     """Read an article's metadata for the JATS front matter (a few queries)."""
     from journal.models import Licence
-
     from publishing.models import Article
 
     article = (

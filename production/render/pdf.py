@@ -73,7 +73,7 @@ def citation_text(parts: ArticleHTML) -> str:
 def pdf_html(parts: ArticleHTML, *, licence_label: str = "") -> str:
     with translation.override(parts.language or "en"):
         return render_to_string(
-            "publishing/render/article_pdf.html",
+            "production/render/article_pdf.html",
             {
                 "a": parts,
                 "citation": citation_text(parts),

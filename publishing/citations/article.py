@@ -1,6 +1,7 @@
 """CitationData from an article loaded with its submission, authors and issue."""
 
-from publishing.doi.data import article_url
+from publishing.links import article_url
+
 from .data import Author, CitationData
 
 

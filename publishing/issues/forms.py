@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from publishing.models import JournalPublishingSettings
+
 from ..models import Issue, Volume
-from publishing.models.issues import JournalPublishingSettings
 
 
 class VolumeForm(forms.ModelForm):

@@ -6,15 +6,15 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.selectors import user_is_editor
+from publishing.doi_patterns import article_doi, issue_doi
+from publishing.models import ArticleVersion
 from submissions.models import State
 from submissions.services import submission_transition
 
-from publishing.doi.patterns import article_doi, issue_doi
+from .. import hooks
 from ..models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
-from publishing.models.issues import ArticleVersion
-from publishing.production.services import render_after_publication
 from .cache import reader_cache_bump
 
 
@@ -22,7 +22,7 @@ def _check_editor(actor, journal) -> None:
     if not getattr(actor, "is_authenticated", False) or not user_is_editor(
         actor, journal
     ):
-        raise PermissionDenied(_("Only the journal's editors may do this."))
+        raise ActionNotAllowed(_("Only the journal's editors may do this."))
 
 
 def _check_not_published(issue: Issue) -> None:
@@ -182,14 +182,14 @@ def _publish_article(article: Article, *, actor, now) -> None:
     article.datestamp = now
     article.save(update_fields=["doi", "status", "published_at", "datestamp"])
     # The galleys were made before the DOI, issue and date were known.
-    render_after_publication(article=article)
+    hooks.article_published(article=article)
 
 
 def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
     """Publish the issue and every article in it that is not yet published, in
     one transaction: if any article cannot be published, none is.
 
-    Raises PermissionDenied (not an editor) or DomainError (already published,
+    Raises ActionNotAllowed (not an editor) or DomainError (already published,
     empty, an article not ready, a DOI clash)."""
     _check_editor(actor, issue.journal)
     now = now or timezone.now()
@@ -242,7 +242,7 @@ def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
 def _deposit_after_commit(*, issue_id=None, article_id=None, actor) -> None:
     if not settings.CROSSREF_USERNAME:
         return
-    from publishing.tasks import crossref_deposit_create_and_send
+    from indexing.tasks import crossref_deposit_create_and_send
 
     actor_id = actor.pk if actor else None
     transaction.on_commit(
@@ -373,7 +373,7 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
 
 def publishing_settings_save(*, row, actor):
     """Save a journal's DOI patterns and depositor; refuses unknown placeholders."""
-    from publishing.doi.patterns import pattern_check
+    from publishing.doi_patterns import pattern_check
 
     _check_editor(actor, row.journal)
     pattern_check(row.article_doi_pattern)

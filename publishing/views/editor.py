@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from indexing.doi.services import crossref_deposit_create
 from journal.errors import DomainError
 from journal.models import Journal
+from publishing.models import JournalPublishingSettings
 
 from .. import selectors
-from publishing.doi.services import crossref_deposit_create
 from ..issues import services
 from ..issues.forms import (
     IssueForm,
@@ -26,7 +27,6 @@ from ..issues.forms import (
     VolumeForm,
 )
 from ..models import Article, Issue, Volume
-from publishing.models.issues import JournalPublishingSettings
 
 
 def _journal(request, slug) -> Journal:
@@ -312,7 +312,7 @@ def issue_deposit(request, slug, issue_id):
     def deposit():
         from django.db import transaction
 
-        from publishing.tasks import crossref_deposit_send_task
+        from indexing.tasks import crossref_deposit_send_task
 
         created = crossref_deposit_create(actor=request.user, issue=issue)
         if created.xml:

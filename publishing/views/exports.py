@@ -3,11 +3,12 @@
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
+from indexing.doaj.export import DoajAuthor, DoajRecord, doaj_build, doaj_serialise
+from publishing.links import article_url
+
 from .. import selectors
 from ..citations.article import citation_data
 from ..citations.formats import EXPORTS
-from publishing.doaj.export import DoajAuthor, DoajRecord, doaj_build, doaj_serialise
-from publishing.doi.data import article_url
 from ..models import GalleyKind, Issue
 from .common import article_links, journal_or_404
 from .reader import article_or_404

@@ -8,12 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.models import Journal
 from journal.selectors import journal_by_slug, user_is_editor
-from submissions import permissions as submission_perms
-from submissions.selectors import submission_for_editor
-
 from reviews.anonymity.checks import (
     anonymised_manuscript_check,
     anonymised_manuscript_clear,
@@ -25,6 +22,8 @@ from reviews.models import NotificationPreference
 from reviews.ranking import decision_queue as ranked_queue
 from reviews.ranking import editor_queues as build_queues
 from reviews.reminders import notification_preference_set, stalled_submissions
+from submissions import permissions as submission_perms
+from submissions.selectors import submission_for_editor
 
 
 def _editors_submission(request, pk):
@@ -53,7 +52,7 @@ def anonymity_check(request, pk):
             hits = anonymised_manuscript_check(
                 submission=submission, actor=request.user
             )
-        except (DomainError, PermissionDenied) as exc:
+        except (DomainError, ActionNotAllowed) as exc:
             messages.error(request, str(exc))
         else:
             if hits:
@@ -79,7 +78,7 @@ def anonymity_clear(request, pk):
     submission = _editors_submission(request, pk)
     try:
         anonymised_manuscript_clear(submission=submission, actor=request.user)
-    except (DomainError, PermissionDenied) as exc:
+    except (DomainError, ActionNotAllowed) as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Reviewers may now download the manuscript."))

@@ -9,8 +9,8 @@ from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from demo import content
 from journal.models import Journal, JournalRole, Role, User
-from publishing.demo import content
 from publishing.models import Article, ArticleStatus, Issue, Volume
 from submissions.models import Contributor, FileKind, State, Submission
 
@@ -174,7 +174,7 @@ def test_articles_option_fills_up_the_same_issues_on_a_second_run():
 
 
 def _require_jats_schema() -> None:
-    from publishing.jats.schema import schema_path
+    from production.jats.schema import schema_path
 
     if not schema_path().is_file():
         pytest.skip(
@@ -185,8 +185,8 @@ def _require_jats_schema() -> None:
 
 
 def _complete_articles() -> list[Article]:
-    from publishing.demo.pipeline import complete_articles
-    from publishing.demo.submissions import COMPLETE
+    from demo.pipeline import complete_articles
+    from demo.submissions import COMPLETE
 
     journal = Journal.objects.get(slug=content.JOURNAL["slug"])
     return complete_articles(journal, COMPLETE)
@@ -202,7 +202,7 @@ def test_demo_articles_are_published_with_current_html_pdf_and_valid_jats(
 ):
     from django.utils import timezone
 
-    from publishing.jats import validate_jats
+    from production.jats import validate_jats
     from publishing.models import GalleyKind, IssueState
 
     _require_jats_schema()

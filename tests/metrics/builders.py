@@ -4,7 +4,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from publishing.models import UsageMonthly
+from metrics.models import UsageMonthly
 
 BROWSER = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "

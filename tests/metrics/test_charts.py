@@ -1,4 +1,4 @@
-from publishing.stats.charts import bar_chart, share_bars
+from metrics.charts import bar_chart, share_bars
 
 
 def test_chart_gridlines_fall_on_whole_numbers_above_the_peak():

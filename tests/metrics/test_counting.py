@@ -5,9 +5,8 @@ import pytest
 import time_machine
 from django.db.models import Sum
 
-from publishing.models import UsageEvent, UsageMonthly, UsageSalt
-from publishing.models.stats import Metric
-from publishing.stats.services import usage_aggregate
+from metrics.models import Metric, UsageEvent, UsageMonthly, UsageSalt
+from metrics.services import usage_aggregate
 from tests.publishing.factories import (
     GalleyFactory,
     PublishedArticleFactory,
@@ -213,7 +212,7 @@ def test_the_article_page_shows_views_and_downloads(client, commit):
 
 
 def test_a_broken_queue_does_not_break_the_article_page(client, commit, monkeypatch):
-    from publishing.stats import tasks
+    from metrics import tasks
 
     def fail(**kwargs):
         raise ConnectionError("broker down")
@@ -233,7 +232,7 @@ def test_unpublished_articles_are_not_counted(client, commit):
 
 
 def test_the_browser_agent_used_in_tests_is_not_a_robot():
-    from publishing.stats.counting import is_robot
+    from metrics.counting import is_robot
 
     assert not is_robot(BROWSER)
     assert not is_robot(OTHER_BROWSER)

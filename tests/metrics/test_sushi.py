@@ -3,8 +3,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from publishing.models import SushiCredential
-from publishing.models.stats import Metric
+from metrics.models import Metric, SushiCredential
 from tests.factories import JournalFactory
 from tests.publishing.factories import PublishedArticleFactory
 

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from journal.models import Role
-from publishing.models.stats import Metric
+from metrics.models import Metric
 from tests.factories import JournalFactory, RoleFactory, UserFactory, editor_of
 from tests.publishing.factories import PublishedArticleFactory, published_issue
 

@@ -26,7 +26,7 @@ RU_ABSTRACT = (
 
 
 def require_jats_schema() -> None:
-    from publishing.jats.schema import schema_path
+    from production.jats.schema import schema_path
 
     if not schema_path().is_file():
         pytest.skip(

@@ -3,12 +3,12 @@
 import pytest
 from django.urls import reverse
 
+from production.models import MessageKind
+from production.services import galley_store
 from publishing.models import GalleyKind
-from publishing.models.production import MessageKind
-from publishing.production.services import galley_store
 from submissions.models import State
 from tests.factories import UserFactory, pdf_bytes
-from tests.publishing.production.factories import ArticleFactory
+from tests.production.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

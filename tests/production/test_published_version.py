@@ -6,14 +6,14 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from production.models import RenderStatus
+from production.services import render_request
 from publishing.issues.services import issue_publish
 from publishing.models import GalleyKind
-from publishing.models.production import RenderStatus
-from publishing.production.services import render_request
 from submissions.models import State, Submission
 from tests.factories import editor_of
+from tests.production.factories import ArticleFactory, require_jats_schema
 from tests.publishing.factories import IssueFactory
-from tests.publishing.production.factories import ArticleFactory, require_jats_schema
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,11 @@
 import pytest
 from celery.exceptions import Retry
 
+from production.models import RenderJob, RenderStatus
+from production.services import render_request
+from production.tasks import render_article
 from publishing.models import GalleyKind
-from publishing.models.production import RenderJob, RenderStatus
-from publishing.production.services import render_request
-from publishing.production.tasks import render_article
-from tests.publishing.production.factories import ArticleFactory, require_jats_schema
+from tests.production.factories import ArticleFactory, require_jats_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,7 @@ def test_invalid_jats_stops_the_render_and_keeps_all_galleys(
     good_xml = article.jats_xml
 
     monkeypatch.setattr(
-        "publishing.production.services.build_article_jats",
+        "production.services.build_article_jats",
         lambda article, converted=None: b"<article><bogus/></article>",
     )
     with django_capture_on_commit_callbacks(execute=True):
@@ -98,9 +98,7 @@ def test_storage_errors_are_retried_before_the_job_fails(monkeypatch):
         calls.append(1)
         raise OSError("storage unavailable")
 
-    monkeypatch.setattr(
-        "publishing.production.services.RENDER_STEPS", (("jats", flaky),)
-    )
+    monkeypatch.setattr("production.services.RENDER_STEPS", (("jats", flaky),))
     job = render_request(article=article, actor=article.production_editor)
 
     with pytest.raises(Retry):
@@ -116,9 +114,9 @@ def test_storage_errors_are_retried_before_the_job_fails(monkeypatch):
 
 
 def test_only_production_staff_can_request_a_render():
-    from journal.errors import PermissionDenied
+    from journal.errors import ActionNotAllowed
 
     article = ArticleFactory()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionNotAllowed):
         render_request(article=article, actor=article.submission.submitter)
     assert not RenderJob.objects.exists()

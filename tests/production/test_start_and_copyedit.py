@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 from journal.models import Role
+from production.models import CopyeditStatus, MessageKind
 from publishing.models import Article, GalleyKind
-from publishing.models.production import CopyeditStatus, MessageKind
 from submissions.models import FileKind, State
 from tests.factories import RoleFactory, docx_bytes, pdf_bytes, upload
-from tests.publishing.production.factories import (
+from tests.production.factories import (
     ArticleFactory,
     ProductionSubmissionFactory,
 )
@@ -182,8 +182,8 @@ def test_authors_cannot_open_the_production_dashboard(client):
 
 
 def test_production_page_shows_why_the_last_render_failed(client):
-    from publishing.models.production import RenderJob
-    from publishing.production.services import render_job_fail
+    from production.models import RenderJob
+    from production.services import render_job_fail
 
     article = ArticleFactory()
     job = RenderJob.objects.create(

@@ -8,12 +8,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import override_settings
 from django.urls import reverse
 
-from publishing.demo import content
-from publishing.demo.archive import articles_bulk_create
-from publishing.demo.pipeline import complete_articles, complete_articles_possible
-from publishing.demo.seed import archive_account, demo_seed
-from publishing.demo.submissions import COMPLETE
-from publishing.jats.schema import schema_path
+from demo import content
+from demo.archive import articles_bulk_create
+from demo.pipeline import complete_articles, complete_articles_possible
+from demo.seed import archive_account, demo_seed
+from demo.submissions import COMPLETE
+from production.jats.schema import schema_path
 
 CONSOLE_MAIL = "django.core.mail.backends.console.EmailBackend"
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from discovery.search.services import search_reindex
 from journal.models import Journal
-from publishing.search.services import search_reindex
 
 
 class Command(BaseCommand):

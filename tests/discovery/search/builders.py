@@ -1,6 +1,6 @@
 """Published articles with chosen text, indexed as the platform would."""
 
-from publishing.search.services import related_compute, search_index_article
+from discovery.search.services import related_compute, search_index_article
 from tests.factories import JournalFactory, SectionFactory
 from tests.publishing.factories import (
     PublishedArticleFactory,

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from publishing.models import SearchTerm
-from publishing.search import backends, selectors
-from publishing.search.selectors import SearchParams, search_articles
-from publishing.search.services import search_champions_rebuild, search_unindex_article
+from discovery.models import SearchTerm
+from discovery.search import backends, selectors
+from discovery.search.selectors import SearchParams, search_articles
+from discovery.search.services import search_champions_rebuild, search_unindex_article
 
 from .builders import indexed_article
 
@@ -72,7 +72,7 @@ def test_pages_past_the_count_keep_the_order_of_ranking_every_match(
         with CaptureQueriesContext(connection) as queries:
             search_articles(params, page=1, per_page=2)
         ranked = [q["sql"] for q in queries if "ts_rank" in q["sql"]]
-        assert len(ranked) == 1 and "publishing_searchterm" in ranked[0]
+        assert len(ranked) == 1 and "discovery_searchterm" in ranked[0]
     # Title matches first, newest first among equals.
     assert exact[0] == [archive[0].pk, archive[3].pk]
     assert len(set(sum(exact, []))) == 6
@@ -142,7 +142,7 @@ def test_a_word_in_most_articles_is_shown_as_more_than_the_cap_without_counting(
         indexed_article(title={"en": f"Merit pay {i}"})
     indexed_article(title={"en": "Reform of pay"})
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE publishing_searchdocument")
+        cursor.execute("ANALYZE discovery_searchdocument")
     monkeypatch.setattr(selectors, "COUNT_CAP", 2)
     monkeypatch.setattr(selectors, "ESTIMATE_MARGIN", 2)
 

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
+from discovery.models import SearchDocument
+from discovery.search.services import search_index_article
 from publishing.models import ArticleStatus
-from publishing.models.search import SearchDocument
-from publishing.search.services import search_index_article
 from tests.factories import JournalFactory, SectionFactory
 from tests.publishing.factories import IssueFactory
 
@@ -196,7 +196,7 @@ def test_journal_home_has_a_search_box_and_feed_links(client):
 
 
 def test_very_large_result_counts_are_shown_as_more_than_the_cap(client, monkeypatch):
-    from publishing.search import selectors
+    from discovery.search import selectors
 
     monkeypatch.setattr(selectors, "COUNT_CAP", 3)
     journal = JournalFactory()

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from publishing.search.selectors import SearchParams, search_articles
+from discovery.search.selectors import SearchParams, search_articles
 
 from .builders import indexed_article
 

@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from discovery.models import RelatedArticle, SearchDocument
+from discovery.search.services import related_compute, search_refresh_article
+from discovery.search.tasks import search_reindex_task
 from publishing.models import ArticleStatus
-from publishing.models.search import RelatedArticle, SearchDocument
-from publishing.search.services import related_compute, search_refresh_article
-from publishing.search.tasks import search_reindex_task
 from tests.factories import JournalFactory
 from tests.publishing.factories import PublishedArticleFactory, html_galley
 
@@ -52,7 +52,7 @@ def test_article_page_lists_articles_sharing_keywords_and_words(client):
 
 
 def test_related_list_is_read_in_one_query(django_assert_num_queries):
-    from publishing.search.selectors import related_articles
+    from discovery.search.selectors import related_articles
 
     article = indexed_article(
         title={"en": "Civil servant ethics"}, keywords={"en": ["ethics"]}

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from publishing.models.issues import JournalPublishingSettings
+from publishing.models import JournalPublishingSettings
 from tests.publishing.factories import (
     IssueFactory,
     PublishedArticleFactory,

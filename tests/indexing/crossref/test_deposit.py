@@ -2,10 +2,10 @@ import pytest
 from django.urls import reverse
 from lxml import etree
 
-from publishing.doi import crossref
-from publishing.doi.services import crossref_deposit_create
-from publishing.models import CrossrefDeposit, DepositStatus
-from publishing.tasks import DEPOSIT_MAX_RETRIES, crossref_deposit_send_task
+from indexing.doi import crossref
+from indexing.doi.services import crossref_deposit_create
+from indexing.models import CrossrefDeposit, DepositStatus
+from indexing.tasks import DEPOSIT_MAX_RETRIES, crossref_deposit_send_task
 from tests.factories import editor_of
 from tests.publishing.factories import IssueFactory, PublishedArticleFactory
 

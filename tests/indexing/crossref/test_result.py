@@ -8,12 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from publishing.doi.services import (
+from indexing.doi.services import (
     crossref_deposit_check_result,
     crossref_deposit_create,
 )
-from publishing.models import CrossrefDeposit, DepositStatus
-from publishing.tasks import (
+from indexing.models import CrossrefDeposit, DepositStatus
+from indexing.tasks import (
     crossref_deposit_check_result_task,
     crossref_deposit_send_task,
     crossref_results_check_task,

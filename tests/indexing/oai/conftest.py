@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from lxml import etree
 
-from publishing.oai.metadata import JATS_NS
+from indexing.oai.metadata import JATS_NS
 
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 NS = {
@@ -120,7 +120,7 @@ class OaiClient:
 @pytest.fixture
 def oai(client, oai_schema, jats_schema, settings):
     settings.OAI_RATE_LIMIT = None
-    settings.ROOT_URLCONF = "tests.publishing.oai.urls"
+    settings.ROOT_URLCONF = "tests.indexing.oai.urls"
     return OaiClient(client, oai_schema, jats_schema)
 
 

@@ -55,7 +55,7 @@ def article_jats(article: Article) -> str:
         pk=article.pk,
     )
     try:
-        from publishing.jats import build_article_jats, validate_jats
+        from production.jats import build_article_jats, validate_jats
     except ImportError:
         return text
     article.jats_xml = text  # the body production keeps; front rebuilt from the DB

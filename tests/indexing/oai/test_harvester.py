@@ -19,7 +19,7 @@ def archive(settings):
     """Two journals; published, retracted, withdrawn and never published articles."""
     settings.OAI_PAGE_SIZE = 2
     settings.OAI_RATE_LIMIT = None
-    settings.ROOT_URLCONF = "tests.publishing.oai.urls"
+    settings.ROOT_URLCONF = "tests.indexing.oai.urls"
     first = PublishedArticleFactory()
     journal = first.journal
     other_section = SubmissionFactory(journal=journal).section

@@ -119,7 +119,7 @@ def test_post_form_answers_like_get_without_a_csrf_token(
     oai_schema, jats_schema, settings
 ):
     settings.OAI_RATE_LIMIT = None
-    settings.ROOT_URLCONF = "tests.publishing.oai.urls"
+    settings.ROOT_URLCONF = "tests.indexing.oai.urls"
     article = PublishedArticleFactory()
     client = Client(enforce_csrf_checks=True)
 
@@ -183,7 +183,7 @@ def test_headers_name_a_renamed_section_at_once(oai):
 def test_headers_name_a_slug_changed_elsewhere_once_the_kept_slugs_age(
     oai, monkeypatch
 ):
-    from publishing.oai import sets
+    from indexing.oai import sets
 
     article = PublishedArticleFactory()
     journal = article.journal

@@ -3,7 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from publishing.models import Article, OaiRecord
+from indexing.models import OaiRecord
+from publishing.models import Article
 from tests.factories import JournalFactory
 
 from .conftest import NS, identifiers, token_of

@@ -2,8 +2,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from indexing.oai.metadata import JATS_NS, landing_url
 from publishing.models import ArticleStatus
-from publishing.oai.metadata import JATS_NS, landing_url
 from tests.factories import ContributorFactory, JournalFactory, SubmissionFactory
 
 from .conftest import NS, OAI, error_codes, identifiers

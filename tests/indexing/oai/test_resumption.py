@@ -7,8 +7,8 @@ import time_machine
 from django.core import signing
 from django.utils import timezone
 
+from indexing.oai import tokens
 from publishing.models import Article, ArticleStatus
-from publishing.oai import tokens
 
 from .conftest import OAI, error_codes, identifiers, token_of
 from .factories import PublishedArticleFactory

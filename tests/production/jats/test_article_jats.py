@@ -4,10 +4,10 @@ import pytest
 from lxml import etree
 
 from journal.errors import DomainError
-from publishing.jats import build_article_jats, validate_jats
+from production.jats import build_article_jats, validate_jats
+from production.services import article_jats_generate, article_jats_store
 from publishing.models import GalleyKind
-from publishing.production.services import article_jats_generate, article_jats_store
-from tests.publishing.production.factories import (
+from tests.production.factories import (
     RU_ABSTRACT,
     ArticleFactory,
     require_jats_schema,
@@ -129,7 +129,7 @@ def test_build_article_jats_reuses_the_stored_body_without_converting_again(
     def no_pandoc(*args, **kwargs):
         raise AssertionError("the manuscript must not be converted again")
 
-    monkeypatch.setattr("publishing.jats.convert_source", no_pandoc)
+    monkeypatch.setattr("production.jats.convert_source", no_pandoc)
     xml = build_article_jats(article)
 
     assert validate_jats(xml) == []

@@ -5,14 +5,14 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from publishing.models import GalleyKind
-from publishing.production.services import (
+from production.render.html import sanitise
+from production.services import (
     article_html_render,
     article_jats_generate,
     article_pdf_render,
 )
-from publishing.render.html import sanitise
-from tests.publishing.production.factories import (
+from publishing.models import GalleyKind
+from tests.production.factories import (
     RU_ABSTRACT,
     ArticleFactory,
     require_jats_schema,

@@ -21,3 +21,17 @@ class IndexingConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"oai-slugs-{model.__name__}-{signal is post_save}",
                 )
+
+        from publishing import hooks
+
+        from .doaj.issue import issue_doaj_response
+        from .doi.publication import (
+            crossref_deposit_after_publication,
+            crossref_deposit_request,
+        )
+        from .doi.selectors import deposit_status_by_item
+
+        hooks.on_dois_published(crossref_deposit_after_publication)
+        hooks.deposit_request_by(crossref_deposit_request)
+        hooks.deposit_status_from(deposit_status_by_item)
+        hooks.issue_export_from("doaj", issue_doaj_response)

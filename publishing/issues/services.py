@@ -1,6 +1,5 @@
 """Volumes and issues: assembling, ordering, publishing, correcting, retracting."""
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -235,21 +234,8 @@ def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
         )
         journal_id = issue.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
-        _deposit_after_commit(issue_id=issue.pk, actor=actor)
+        hooks.dois_published(issue_id=issue.pk, actor=actor)
     return issue
-
-
-def _deposit_after_commit(*, issue_id=None, article_id=None, actor) -> None:
-    if not settings.CROSSREF_USERNAME:
-        return
-    from indexing.tasks import crossref_deposit_create_and_send
-
-    actor_id = actor.pk if actor else None
-    transaction.on_commit(
-        lambda: crossref_deposit_create_and_send.delay(
-            issue_id=issue_id, article_id=article_id, actor_id=actor_id
-        )
-    )
 
 
 def issues_publish_due(*, now=None) -> list[int]:
@@ -293,7 +279,7 @@ def article_publish(*, article: Article, actor, now=None) -> Article:
         _publish_article(article, actor=actor, now=now)
         journal_id = article.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
-        _deposit_after_commit(article_id=article.pk, actor=actor)
+        hooks.dois_published(article_id=article.pk, actor=actor)
     return article
 
 

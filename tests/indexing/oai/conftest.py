@@ -8,6 +8,7 @@ from django.conf import settings
 from lxml import etree
 
 from indexing.oai.metadata import JATS_NS
+from tests.schemas import schema_missing
 
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 NS = {
@@ -34,7 +35,7 @@ def _parser():
 def _schemas_dir() -> Path:
     path = Path(settings.SCHEMAS_DIR)
     if not (path / "oai-pmh" / "OAI-PMH.xsd").exists():
-        pytest.skip(f"OAI-PMH schemas not found in SCHEMAS_DIR ({path})")
+        schema_missing(f"OAI-PMH schemas not found in SCHEMAS_DIR ({path})")
     return path
 
 
@@ -68,7 +69,7 @@ def jats_schema():
         / "JATS-journalpublishing1-3-mathml3.xsd"
     )
     if not path.exists():
-        pytest.skip(f"JATS 1.3 XSD not found ({path})")
+        schema_missing(f"JATS 1.3 XSD not found ({path})")
     return etree.XMLSchema(etree.parse(str(path), _parser()))
 
 

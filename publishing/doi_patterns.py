@@ -6,7 +6,8 @@ import string
 from django.utils.translation import gettext as _
 
 from journal.errors import DomainError
-from publishing.models.versions import (
+
+from .models.versions import (
     DEFAULT_ARTICLE_DOI_PATTERN,
     DEFAULT_ISSUE_DOI_PATTERN,
     JournalPublishingSettings,

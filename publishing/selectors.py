@@ -8,10 +8,17 @@ from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_obje
 
 from journal.models import Journal
 from journal.selectors import journal_by_slug, user_is_editor
-from publishing.models import ArticleVersion
 from submissions.models import Contributor, State
 
-from .models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
+from .models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Galley,
+    Issue,
+    IssueState,
+    Volume,
+)
 
 PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 

@@ -1,7 +1,6 @@
 """CitationData from an article loaded with its submission, authors and issue."""
 
-from publishing.links import article_url
-
+from ..links import article_url
 from .data import Author, CitationData
 
 

@@ -1,9 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from publishing.models import JournalPublishingSettings
-
-from ..models import Issue, Volume
+from ..models import Issue, JournalPublishingSettings, Volume
 
 
 class VolumeForm(forms.ModelForm):

@@ -7,13 +7,20 @@ from django.utils.translation import gettext as _
 
 from journal.errors import ActionNotAllowed, DomainError
 from journal.selectors import user_is_editor
-from publishing.doi_patterns import article_doi, issue_doi
-from publishing.models import ArticleVersion
 from submissions.models import State
 from submissions.services import submission_transition
 
 from .. import hooks
-from ..models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
+from ..doi_patterns import article_doi, issue_doi
+from ..models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Galley,
+    Issue,
+    IssueState,
+    Volume,
+)
 from .cache import reader_cache_bump
 
 
@@ -359,7 +366,7 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
 
 def publishing_settings_save(*, row, actor):
     """Save a journal's DOI patterns and depositor; refuses unknown placeholders."""
-    from publishing.doi_patterns import pattern_check
+    from ..doi_patterns import pattern_check
 
     _check_editor(actor, row.journal)
     pattern_check(row.article_doi_pattern)

@@ -5,10 +5,10 @@ from django.urls import reverse
 
 from journal.models import Journal
 from journal.selectors import journal_by_slug
-from publishing.links import site_url
 
 from .. import selectors
 from ..citations.article import citation_data
+from ..links import site_url
 from ..meta.article import ArticleLinks, GalleyLink
 from ..models import Article, GalleyKind
 

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from journal.errors import DomainError
 from journal.models import Journal
-from publishing.models import JournalPublishingSettings
 
 from .. import hooks, selectors
 from ..issues import services
@@ -25,7 +24,7 @@ from ..issues.forms import (
     ScheduleForm,
     VolumeForm,
 )
-from ..models import Article, Issue, Volume
+from ..models import Article, Issue, JournalPublishingSettings, Volume
 
 
 def _journal(request, slug) -> Journal:

@@ -12,12 +12,11 @@ from django.views.decorators.http import require_GET
 from lxml import html as lxml_html
 
 from journal.selectors import calls_open
-from publishing.models import ArticleVersion
 
 from .. import hooks, selectors
 from ..issues.cache import reader_cache_generation
 from ..meta import article as meta
-from ..models import GalleyKind, Issue
+from ..models import ArticleVersion, GalleyKind, Issue
 from .common import (
     article_citation,
     article_links,

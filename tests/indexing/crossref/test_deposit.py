@@ -178,7 +178,8 @@ def test_a_failing_crossref_is_retried_then_the_failure_is_recorded(
 
 
 def test_an_unpublished_issue_is_not_deposited(issue):
-    draft = IssueFactory(journal=issue.journal)
+    # Its own volume number: the fixture holds volume 5 and the factory counts up.
+    draft = IssueFactory(journal=issue.journal, volume__number=6)
     from journal.errors import DomainError
 
     with pytest.raises(DomainError):

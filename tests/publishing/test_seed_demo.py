@@ -13,6 +13,7 @@ from journal.models import Journal, JournalRole, Role, User
 from publishing.demo import content
 from publishing.models import Article, ArticleStatus, Issue, Volume
 from submissions.models import Contributor, FileKind, State, Submission
+from tests.schemas import schema_missing
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +178,7 @@ def _require_jats_schema() -> None:
     from publishing.jats.schema import schema_path
 
     if not schema_path().is_file():
-        pytest.skip(
+        schema_missing(
             f"JATS 1.3 XSD not found at {schema_path()} (settings.SCHEMAS_DIR): "
             "without it the demo makes no complete articles, and their JATS "
             "cannot be validated"

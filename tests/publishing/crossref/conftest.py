@@ -14,6 +14,7 @@ from tests.publishing.factories import (
     PublishedArticleFactory,
     with_authors,
 )
+from tests.schemas import schema_missing
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +28,9 @@ def _fresh_cache():
 def _crossref_schema():
     path = os.path.join(settings.SCHEMAS_DIR, "crossref", "crossref5.3.1.xsd")
     if not os.path.exists(path):
-        pytest.skip(f"Crossref 5.3.1 schema not found at {path} (settings.SCHEMAS_DIR)")
+        schema_missing(
+            f"Crossref 5.3.1 schema not found at {path} (settings.SCHEMAS_DIR)"
+        )
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import io
 from pathlib import Path
 
 import factory
-import pytest
 from django.conf import settings
 from django.utils import timezone
 
@@ -18,6 +17,7 @@ from tests.factories import (
     SubmissionFactory,
     SubmissionFileFactory,
 )
+from tests.schemas import schema_missing
 
 RU_ABSTRACT = (
     "Статья исследует меритократический найм на государственную службу "
@@ -29,7 +29,7 @@ def require_jats_schema() -> None:
     from publishing.jats.schema import schema_path
 
     if not schema_path().is_file():
-        pytest.skip(
+        schema_missing(
             f"JATS 1.3 XSD not found at {schema_path()} (settings.SCHEMAS_DIR); "
             "these tests need ../shared/schemas"
         )

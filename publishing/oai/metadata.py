@@ -110,6 +110,44 @@ def _languages(article) -> list[str]:
     return list(dict.fromkeys(lang for lang in ordered if lang))
 
 
+@dataclass(frozen=True)
+class ArticleKind:
+    """What kind of work an article is, in the vocabularies harvesters read."""
+
+    coar_uri: str
+    coar_label: str
+    eu_repo_type: str  # info:eu-repo/semantics/..., for oai_dc
+
+
+JOURNAL_ARTICLE = ArticleKind(
+    "http://purl.org/coar/resource_type/c_6501", "journal article", "article"
+)
+# JATS article-type (a section's) -> kind; other types are journal articles.
+ARTICLE_KINDS = {
+    "book-review": ArticleKind(
+        "http://purl.org/coar/resource_type/c_ba08", "book review", "bookReview"
+    ),
+    "review-article": ArticleKind(
+        "http://purl.org/coar/resource_type/c_dcae04bc", "review article", "review"
+    ),
+}
+
+
+def article_kind(article) -> ArticleKind:
+    section = article.section
+    article_type = section.article_type if section is not None else ""
+    return ARTICLE_KINDS.get(article_type, JOURNAL_ARTICLE)
+
+
+def fulltext_url(article_id: int, kind: str) -> str:
+    """The stable address of an article's current galley of a kind."""
+    try:
+        path = reverse("publishing:article_download_kind", args=[article_id, kind])
+    except NoReverseMatch:
+        path = f"/article/{article_id}/download/{kind}/"
+    return settings.SITE_URL + path
+
+
 def source_citation(article) -> str:
     parts = [article.journal.title]
     issue = article.issue
@@ -168,7 +206,7 @@ def build_oai_dc(article) -> bytes:
     add("publisher", journal.publisher)
     if article.published_at:
         add("date", article.published_at.date().isoformat())
-    add("type", "info:eu-repo/semantics/article")
+    add("type", f"info:eu-repo/semantics/{article_kind(article).eu_repo_type}")
     add("type", "info:eu-repo/semantics/publishedVersion")
     add("type", "Text")
     formats = sorted(
@@ -183,6 +221,9 @@ def build_oai_dc(article) -> bytes:
     add("identifier", landing_url(article.id))
     if article.doi:
         add("identifier", f"https://doi.org/{article.doi}")
+    # The full text, where BASE, CORE and OpenAIRE's oai_dc readers look.
+    if any(g.kind == "pdf" for g in getattr(article, "current_galleys", [])):
+        add("identifier", fulltext_url(article.id, "pdf"))
     add("source", source_citation(article), submission.language or None)
     for issn in (journal.issn_online, journal.issn_print):
         add("source", issn)
@@ -251,6 +292,8 @@ _JATS_ID_ATTRIBUTES = frozenset(
 )
 
 
+from .openaire import OPENAIRE_SCHEMA, build_oai_openaire  # noqa: E402
+
 FORMATS: dict[str, MetadataFormat] = {
     "oai_dc": MetadataFormat(
         prefix="oai_dc",
@@ -264,5 +307,11 @@ FORMATS: dict[str, MetadataFormat] = {
         namespace=JATS_NS,
         build=build_jats,
         needs_jats=True,
+    ),
+    "oai_openaire": MetadataFormat(
+        prefix="oai_openaire",
+        schema=OPENAIRE_SCHEMA,
+        namespace=OPENAIRE_NS,
+        build=build_oai_openaire,
     ),
 }

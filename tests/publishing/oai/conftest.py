@@ -1,6 +1,7 @@
 """Schema oracles and a client that checks every OAI-PMH response against them."""
 
 import copy
+import functools
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
     "j": JATS_NS,
+    "oaire": OPENAIRE_NS,
+    "datacite": "http://datacite.org/schema/kernel-4",
 }
 
 
@@ -61,10 +64,15 @@ def jats_schema():
     )
 
 
+@functools.cache
+def _openaire_schema():
+    return load_schema(require_schema("openaire-4/openaire.xsd"))
+
+
 @pytest.fixture(scope="session")
 def openaire_schema():
     """OpenAIRE Guidelines for Literature Repositories v4 (openaire.xsd)."""
-    return load_schema(require_schema("openaire-4/openaire.xsd"))
+    return _openaire_schema()
 
 
 def without_jats_namespace(article_el):
@@ -88,6 +96,11 @@ def assert_valid_oai(body: bytes, oai_schema, jats_schema=None):
             assert jats_schema.validate(plain), [str(e) for e in jats_schema.error_log][
                 :5
             ]
+    resources = doc.findall(f".//{OAI}metadata/{{{OPENAIRE_NS}}}resource")
+    if resources:
+        schema = _openaire_schema()
+        for resource in resources:
+            assert schema.validate(resource), [str(e) for e in schema.error_log][:5]
     return doc
 
 

@@ -98,7 +98,7 @@ def test_the_declared_jats_schema_is_served_and_validates_a_served_record(
     assert not schema.validate(jats)
 
 
-def test_metadata_formats_of_a_record_without_jats_offer_only_oai_dc(oai):
+def test_metadata_formats_of_a_record_without_jats_leave_out_jats(oai):
     with_jats = PublishedArticleFactory()
     without = PublishedArticleFactory(journal=with_jats.journal, jats=False)
 
@@ -111,8 +111,8 @@ def test_metadata_formats_of_a_record_without_jats_offer_only_oai_dc(oai):
         )
         return [e.text for e in doc.iterfind(f".//{OAI}metadataPrefix")]
 
-    assert prefixes(with_jats) == ["oai_dc", "jats"]
-    assert prefixes(without) == ["oai_dc"]
+    assert prefixes(with_jats) == ["oai_dc", "jats", "oai_openaire"]
+    assert prefixes(without) == ["oai_dc", "oai_openaire"]
 
 
 def test_metadata_formats_of_an_unknown_record_is_id_does_not_exist(oai):

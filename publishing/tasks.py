@@ -94,4 +94,8 @@ def crossref_deposit_create_and_send(
 
 # Usage statistics live in publishing.stats; importing registers their tasks
 # with the worker, which discovers only publishing.tasks.
-from .stats.tasks import usage_aggregate_task, usage_event_record_task  # noqa: E402,F401
+from .stats.tasks import (  # noqa: E402,F401
+    search_count_task,
+    usage_aggregate_task,
+    usage_event_record_task,
+)

@@ -33,4 +33,10 @@ __all__ = [
     "IssueState",
     "Volume",
 ]
-from .stats import SushiCredential, UsageEvent, UsageMonthly, UsageSalt  # noqa: E402,F401
+from .stats import (  # noqa: E402,F401
+    SearchMonthly,
+    SushiCredential,
+    UsageEvent,
+    UsageMonthly,
+    UsageSalt,
+)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from journal.models import Journal
 from journal.selectors import journal_by_slug
 
+from ..stats.counting import search_record
 from ..views.common import journal_or_404
 from .forms import SearchForm
 from .selectors import search_articles, search_filter_options
@@ -27,6 +28,8 @@ def search(request, slug=None):
     )
     params = form.params(_journal_or_none)
     results = search_articles(params, page=request.GET.get("page"))
+    if params.text:
+        search_record(request=request, journal=journal)
     querystring = request.GET.copy()
     querystring.pop("page", None)
     return render(

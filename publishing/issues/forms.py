@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -76,4 +78,16 @@ class PublishingSettingsForm(forms.ModelForm):
             "depositor_name",
             "depositor_email",
             "doaj_listed",
+            "crossmark_policy_doi",
         ]
+
+    def clean_crossmark_policy_doi(self):
+        value = self.cleaned_data["crossmark_policy_doi"].strip()
+        for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
+            if value.lower().startswith(prefix):
+                value = value[len(prefix) :]
+        if value and not re.fullmatch(r"10\.\d{4,9}/\S+", value):
+            raise forms.ValidationError(
+                _("Enter a DOI such as 10.12345/journal.policy.")
+            )
+        return value

@@ -223,6 +223,7 @@ def _article_parts(article) -> dict:
         "body": render_to_string("publishing/_article_body.html", context),
         "link": meta.signposting_landing(data, links),
         "galley_link": meta.signposting_galley(data, links),
+        "jats_link": meta.signposting_jats(data, links),
         "title": data.title,
     }
 
@@ -234,7 +235,8 @@ def article_parts(article) -> dict:
     cache miss the whole article is loaded."""
     stamp = article.datestamp.timestamp()
     generation = reader_cache_generation(article.journal_id)
-    key = f"pub:article:{article.pk}:{stamp}:{generation}:{get_language()}"
+    # "2": the parts gained the JATS download's Signposting links.
+    key = f"pub:article:2:{article.pk}:{stamp}:{generation}:{get_language()}"
 
     def build():
         full = article

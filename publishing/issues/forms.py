@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..citations.styles import available_styles
 from ..models import Issue, Volume
 from ..models.issues import JournalPublishingSettings
 
@@ -79,7 +80,18 @@ class PublishingSettingsForm(forms.ModelForm):
             "depositor_email",
             "doaj_listed",
             "crossmark_policy_doi",
+            "citation_style",
         ]
+
+    def clean_citation_style(self):
+        value = self.cleaned_data["citation_style"].strip()
+        if value.endswith(".csl"):
+            value = value[:-4]
+        if value and value not in available_styles():
+            raise forms.ValidationError(
+                _("There is no CSL style named %(name)s.") % {"name": value}
+            )
+        return value
 
     def clean_crossmark_policy_doi(self):
         value = self.cleaned_data["crossmark_policy_doi"].strip()

@@ -49,6 +49,17 @@ class JournalPublishingSettings(models.Model):
         ),
     )
 
+    citation_style = models.CharField(
+        _("citation style"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The name of a CSL style (e.g. harvard-cite-them-right, ieee, "
+            "gost-r-7-0-5-2008) to show first under How to cite, besides APA "
+            "and Chicago author-date."
+        ),
+    )
+
     class Meta:
         verbose_name = _("publishing settings")
         verbose_name_plural = _("publishing settings")

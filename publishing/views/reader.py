@@ -14,10 +14,16 @@ from lxml import html as lxml_html
 from journal.selectors import calls_open
 
 from .. import selectors
+from ..citations.styles import (
+    DEFAULT_STYLES,
+    available_styles,
+    format_citation,
+    style_title,
+)
 from ..issues.cache import reader_cache_generation
 from ..meta import article as meta
 from ..models import GalleyKind, Issue
-from ..models.issues import ArticleVersion
+from ..models.issues import ArticleVersion, JournalPublishingSettings
 from ..search.selectors import related_articles
 from ..stats.counting import usage_record
 from .common import (
@@ -182,7 +188,6 @@ def _article_parts(article) -> dict:
         }
         for lang in languages
     ]
-    from ..citations.formats import apa, chicago
 
     context = {
         "journal": journal,
@@ -198,8 +203,7 @@ def _article_parts(article) -> dict:
         "supplementary": [g for g in galleys if g.kind == GalleyKind.SUPPLEMENTARY],
         "fulltext": mark_safe(_html_fulltext(galleys)),  # noqa: S308 - sanitised
         "versions": list(ArticleVersion.objects.filter(article=article)),
-        "apa": apa(data),
-        "chicago": chicago(data),
+        "citations": citation_styles_rendered(data, journal),
         "orcid_template": orcid_template(),
         "received": journal.local_time(submission.submitted_at)
         if submission.submitted_at
@@ -226,6 +230,22 @@ def _article_parts(article) -> dict:
         "jats_link": meta.signposting_jats(data, links),
         "title": data.title,
     }
+
+
+def citation_styles_rendered(data, journal) -> list[dict]:
+    """How to cite, in APA 7th, Chicago author-date and the journal's own
+    choice of CSL style if it made one."""
+    names = list(DEFAULT_STYLES)
+    try:
+        chosen = journal.publishing_settings.citation_style
+    except JournalPublishingSettings.DoesNotExist:
+        chosen = ""
+    if chosen and chosen not in names and chosen in available_styles():
+        names.insert(0, chosen)
+    return [
+        {"name": name, "title": style_title(name), "html": format_citation(data, name)}
+        for name in names
+    ]
 
 
 def article_parts(article) -> dict:

@@ -1,7 +1,8 @@
 """sitemap.xml (an index of per-kind sitemaps) and robots.txt."""
 
 from django.contrib.sitemaps import Sitemap
-from django.http import HttpResponse
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -91,6 +92,31 @@ SITEMAPS = {
     "issues": IssueSitemap,
     "articles": ArticleSitemap,
 }
+
+
+def _non_empty_sitemaps() -> dict:
+    """The sitemaps with at least one page: the sitemaps.org schema has no
+    empty urlset or sitemapindex, and search engines reject them."""
+    return {name: cls for name, cls in SITEMAPS.items() if cls().paginator.count}
+
+
+@require_GET
+def sitemap_index(request):
+    sitemaps = _non_empty_sitemaps()
+    if not sitemaps:
+        raise Http404("No public pages yet.")
+    return sitemap_views.index(
+        request, sitemaps=sitemaps, sitemap_url_name="discovery:sitemap_section"
+    )
+
+
+@require_GET
+def sitemap_section(request, section):
+    """One section's sitemap; an empty one is not found (nor listed)."""
+    return sitemap_views.sitemap(
+        request, sitemaps=_non_empty_sitemaps(), section=section
+    )
+
 
 # Areas behind a sign-in, and result pages that are endless for a crawler.
 ROBOTS_DISALLOW = (

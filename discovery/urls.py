@@ -1,11 +1,10 @@
 """Ways in for readers and machines: search, feeds, sitemaps, robots.txt."""
 
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed
 from .search import views as search_views
-from .sitemaps import SITEMAPS, robots_txt
+from .sitemaps import robots_txt, sitemap_index, sitemap_section
 
 app_name = "discovery"
 
@@ -24,17 +23,7 @@ urlpatterns = [
         LatestArticlesAtomFeed(),
         name="section_feed_atom",
     ),
-    path(
-        "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "discovery:sitemap_section"},
-        name="sitemap",
-    ),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
-        name="sitemap_section",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots"),
 ]

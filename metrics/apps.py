@@ -9,7 +9,8 @@ class MetricsConfig(AppConfig):
     def ready(self):
         from publishing import hooks
 
-        from .counting import usage_record
+        from .counting import search_record, usage_record
 
         # Article pages and downloads are counted (COUNTER) here.
         hooks.on_article_viewed(usage_record)
+        hooks.on_search(search_record)

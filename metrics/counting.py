@@ -126,4 +126,28 @@ def _enqueue(task, payload: dict) -> None:
     try:
         task.delay(**payload)
     except Exception:
-        logger.exception("Usage event could not be queued")
+        logger.exception("Usage could not be queued")
+
+
+def search_record(*, request, journal=None) -> bool:
+    """Count a search run by a person (COUNTER Searches_Platform): not a robot's,
+    and not a further page of results. Never raises; returns whether counted."""
+    try:
+        if request.GET.get("page") not in (None, "", "1"):
+            return False
+        if is_robot(request.META.get("HTTP_USER_AGENT", "") or ""):
+            return False
+        month = timezone.now().astimezone(UTC).date().replace(day=1)
+        journal_id = journal.pk if journal is not None else None
+        from .tasks import search_count_task
+
+        transaction.on_commit(
+            lambda: _enqueue(
+                search_count_task,
+                {"journal_id": journal_id, "month": month.isoformat()},
+            )
+        )
+        return True
+    except Exception:
+        logger.exception("A search was not counted")
+        return False

@@ -111,6 +111,33 @@ class UsageMonthly(models.Model):
         return f"{self.article_id} {self.month:%Y-%m} {self.metric}: {self.count}"
 
 
+class SearchMonthly(models.Model):
+    """Searches run on the platform per month (COUNTER Searches_Platform),
+    per journal when run on a journal's search page, else on the platform's.
+
+    Reports sum the rows of a month, so a row added twice by two concurrent
+    first searches of a month still counts right (no unique constraint: a
+    null journal would need NULLS NOT DISTINCT, which SQLite lacks)."""
+
+    journal = models.ForeignKey(
+        "journal.Journal",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    month = models.DateField(_("month"))
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("monthly searches")
+        verbose_name_plural = _("monthly searches")
+        indexes = [models.Index(fields=["month"], name="search_month")]
+
+    def __str__(self):
+        return f"{self.journal_id or '-'} {self.month:%Y-%m}: {self.count}"
+
+
 class SushiCredential(models.Model):
     """Who may harvest the SUSHI API. While no active credential exists the
     API is open (usage of open-access content reported to "The World")."""

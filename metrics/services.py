@@ -1,6 +1,6 @@
 """Writes of usage statistics: recording an event and monthly aggregation."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Count, F, Q
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from metrics.models import (
     Metric,
+    SearchMonthly,
     UsageAction,
     UsageEvent,
     UsageMonthly,
@@ -19,6 +20,16 @@ from publishing.models import Article
 from .counting import forget_salts
 
 DOUBLE_CLICK_SECONDS = 30
+
+
+def search_count(*, journal_id: int | None, month: date) -> None:
+    """Add one search to a month's Searches_Platform count (of a journal, or
+    of the platform's own search page when journal_id is None)."""
+    month = month.replace(day=1)
+    with transaction.atomic():
+        rows = SearchMonthly.objects.filter(journal_id=journal_id, month=month)
+        if not rows.update(count=F("count") + 1):
+            SearchMonthly.objects.create(journal_id=journal_id, month=month, count=1)
 
 
 def usage_event_record(

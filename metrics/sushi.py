@@ -15,17 +15,20 @@ from datetime import UTC, date, datetime
 from urllib.parse import urlparse
 
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from journal.selectors import journals_active
-from metrics.models import Metric, SushiCredential, UsageMonthly
+from metrics.models import Metric, SearchMonthly, SushiCredential, UsageMonthly
 
 from .queries import MonthRange, add_months
 
 RELEASE = "5"
 METRICS = [m.value for m in Metric]
+# Searches run on the platform; a Platform report metric only.
+SEARCHES_PLATFORM = "Searches_Platform"
+PLATFORM_METRICS = [SEARCHES_PLATFORM, *METRICS]
 
 MESSAGES = {
     1030: "Insufficient Information to Process Request",
@@ -42,13 +45,15 @@ MESSAGES = {
     3062: "Invalid ReportAttribute Value",
 }
 
-COMMON_PARAMS = {
+VIEW_PARAMS = {
     "customer_id",
     "requestor_id",
     "api_key",
     "platform",
     "begin_date",
     "end_date",
+}
+COMMON_PARAMS = VIEW_PARAMS | {
     "metric_type",
     "data_type",
     "access_method",
@@ -61,6 +66,19 @@ REPORTS = {
         "description": "Usage summarised at the platform level.",
         "params": COMMON_PARAMS,
         "attributes": ["Data_Type", "Access_Method"],
+        "metrics": PLATFORM_METRICS,
+    },
+    "PR_P1": {
+        "name": "Platform Usage",
+        "description": "Searches and requests on the platform (standard view).",
+        "master": "PR",
+        "params": VIEW_PARAMS,
+        "metrics": [
+            SEARCHES_PLATFORM,
+            Metric.TOTAL_ITEM_REQUESTS.value,
+            Metric.UNIQUE_ITEM_REQUESTS.value,
+        ],
+        "filters": {"Access_Method": "Regular"},
     },
     "TR": {
         "name": "Title Master Report",
@@ -73,6 +91,50 @@ REPORTS = {
             "Access_Type",
             "Access_Method",
         ],
+        "metrics": METRICS,
+    },
+    "TR_J1": {
+        "name": "Journal Requests (Excluding OA_Gold)",
+        "description": "Requests of controlled (not Gold open access) journal "
+        "content (standard view); empty on a fully open-access platform.",
+        "master": "TR",
+        "params": VIEW_PARAMS,
+        "metrics": [
+            Metric.TOTAL_ITEM_REQUESTS.value,
+            Metric.UNIQUE_ITEM_REQUESTS.value,
+        ],
+        "filters": {
+            "Data_Type": "Journal",
+            "Access_Type": "Controlled",
+            "Access_Method": "Regular",
+        },
+    },
+    "TR_J3": {
+        "name": "Journal Usage by Access Type",
+        "description": "Investigations and requests of each journal by access "
+        "type (standard view).",
+        "master": "TR",
+        "params": VIEW_PARAMS,
+        "metrics": METRICS,
+        "attributes": ["Access_Type"],
+        "filters": {"Data_Type": "Journal", "Access_Method": "Regular"},
+    },
+    "TR_J4": {
+        "name": "Journal Requests by YOP (Excluding OA_Gold)",
+        "description": "Requests of controlled journal content by year of "
+        "publication (standard view); empty on a fully open-access platform.",
+        "master": "TR",
+        "params": VIEW_PARAMS | {"yop"},
+        "metrics": [
+            Metric.TOTAL_ITEM_REQUESTS.value,
+            Metric.UNIQUE_ITEM_REQUESTS.value,
+        ],
+        "attributes": ["YOP"],
+        "filters": {
+            "Data_Type": "Journal",
+            "Access_Type": "Controlled",
+            "Access_Method": "Regular",
+        },
     },
 }
 # Everything on the platform is one kind of content, read the one way.
@@ -113,6 +175,9 @@ class Access:
     customer_id: str
     institution_name: str
     journals: list
+    # False for a credential tied to one journal: searches on the platform's
+    # own search page are then not its usage.
+    platform_wide: bool = True
 
 
 def sushi_access(params) -> Access:
@@ -145,7 +210,10 @@ def sushi_access(params) -> Access:
         [credential.journal] if credential.journal_id else list(journals_active())
     )
     return Access(
-        customer_id=customer_id, institution_name=credential.name, journals=journals
+        customer_id=customer_id,
+        institution_name=credential.name,
+        journals=journals,
+        platform_wide=not credential.journal_id,
     )
 
 
@@ -201,31 +269,21 @@ def sushi_request(params, *, report_id: str, access: Access) -> SushiRequest:
         warnings.append(
             exception(3040, f"{this_month:%Y-%m} is not complete yet", "Warning")
         )
-    metrics = METRICS
     filters = [
         {"Name": "Begin_Date", "Value": begin.isoformat()},
         {"Name": "End_Date", "Value": end.isoformat()},
     ]
-    if params.get("metric_type"):
-        asked = [m for m in params["metric_type"].split("|") if m]
-        bad = [m for m in asked if m not in METRICS]
-        if bad:
-            warnings.append(exception(3060, "metric_type: " + "|".join(bad), "Warning"))
-        metrics = [m for m in METRICS if m in asked]
+    if "master" in spec:
+        # A standard view: its metrics, filters and attributes are fixed.
+        metrics = list(spec["metrics"])
         filters.append({"Name": "Metric_Type", "Value": "|".join(metrics)})
-    attributes = []
-    if params.get("attributes_to_show"):
-        asked = [a for a in params["attributes_to_show"].split("|") if a]
-        bad = [a for a in asked if a not in spec["attributes"]]
-        if bad:
-            warnings.append(
-                exception(3062, "attributes_to_show: " + "|".join(bad), "Warning")
-            )
-        attributes = [a for a in spec["attributes"] if a in asked]
-    granularity = params.get("granularity", "Month")
-    if granularity not in ("Month", "Totals"):
-        warnings.append(exception(3062, f"granularity: {granularity}", "Warning"))
+        filters += [{"Name": k, "Value": v} for k, v in spec["filters"].items()]
+        attributes = list(spec.get("attributes", []))
         granularity = "Month"
+    else:
+        metrics, attributes, granularity = _master_choices(
+            params, spec, filters, warnings
+        )
     return SushiRequest(
         report_id=report_id,
         access=access,
@@ -235,6 +293,49 @@ def sushi_request(params, *, report_id: str, access: Access) -> SushiRequest:
         totals=granularity == "Totals",
         warnings=warnings,
         filters=filters,
+    )
+
+
+def _pick(asked: str, allowed: list[str]) -> tuple[list[str], list[str]]:
+    """(allowed values asked for, in the report's order; values not allowed).
+    COUNTER's enumerated values are matched without regard to case."""
+    wanted = [a for a in asked.split("|") if a.strip()]
+    by_lower = {a.lower(): a for a in allowed}
+    bad = [a for a in wanted if a.strip().lower() not in by_lower]
+    chosen = {
+        by_lower[a.strip().lower()] for a in wanted if a.strip().lower() in by_lower
+    }
+    return [a for a in allowed if a in chosen], bad
+
+
+def _master_choices(params, spec, filters, warnings):
+    """Metrics, attributes and granularity a master report was asked for."""
+    metrics = list(spec["metrics"])
+    if params.get("metric_type"):
+        metrics, bad = _pick(params["metric_type"], spec["metrics"])
+        if bad:
+            warnings.append(exception(3060, "metric_type: " + "|".join(bad), "Warning"))
+        filters.append({"Name": "Metric_Type", "Value": "|".join(metrics)})
+    attributes = []
+    if params.get("attributes_to_show"):
+        attributes, bad = _pick(params["attributes_to_show"], spec["attributes"])
+        if bad:
+            warnings.append(
+                exception(3062, "attributes_to_show: " + "|".join(bad), "Warning")
+            )
+    asked = params.get("granularity", "Month")
+    granularity = {"month": "Month", "totals": "Totals"}.get(asked.strip().lower())
+    if granularity is None:
+        warnings.append(exception(3062, f"granularity: {asked}", "Warning"))
+        granularity = "Month"
+    return metrics, attributes, granularity
+
+
+def _excludes_gold_open_access(req: SushiRequest) -> bool:
+    """Everything here is OA_Gold: a view limited to Controlled content is empty."""
+    return any(
+        f["Name"] == "Access_Type" and "OA_Gold" not in f["Value"].split("|")
+        for f in req.filters
     )
 
 
@@ -310,7 +411,7 @@ def _usage(req: SushiRequest):
         article__journal__in=req.access.journals,
         month__gte=req.period.start,
         month__lte=req.period.end,
-        metric__in=req.metrics,
+        metric__in=[m for m in req.metrics if m in METRICS],
     ).order_by()
 
 
@@ -325,12 +426,32 @@ def _report(req: SushiRequest, items: list[dict]) -> dict:
     return {"Report_Header": _header(req, exceptions), "Report_Items": items}
 
 
+def _searches(req: SushiRequest) -> dict:
+    """{(month, Searches_Platform): n} for the journals the requestor may see
+    (and the platform's own search page when it sees the whole platform)."""
+    if SEARCHES_PLATFORM not in req.metrics:
+        return {}
+    where = Q(journal__in=req.access.journals)
+    if req.access.platform_wide:
+        where |= Q(journal__isnull=True)
+    rows = (
+        SearchMonthly.objects.filter(
+            where, month__gte=req.period.start, month__lte=req.period.end
+        )
+        .order_by()
+        .values("month")
+        .annotate(n=Sum("count"))
+    )
+    return {(row["month"], SEARCHES_PLATFORM): row["n"] for row in rows}
+
+
 def platform_report(req: SushiRequest) -> dict:
-    """PR: the platform's usage per month (1 query)."""
+    """PR and PR_P1: the platform's usage per month (2 queries)."""
     counts = {
         (row["month"], row["metric"]): row["n"]
         for row in _usage(req).values("month", "metric").annotate(n=Sum("count"))
     }
+    counts.update(_searches(req))
     performance = _performance(req, counts)
     items = []
     if performance:
@@ -352,8 +473,10 @@ def _title_ids(journal, platform: str) -> list[dict]:
 
 
 def title_report(req: SushiRequest) -> dict:
-    """TR: each journal's usage per month, split by year of publication when
-    YOP is among the attributes to show (1 query)."""
+    """TR and its views: each journal's usage per month, split by year of
+    publication when YOP is among the attributes to show (1 query)."""
+    if _excludes_gold_open_access(req):
+        return _report(req, [])
     platform = platform_name()
     by_yop = "YOP" in req.attributes
     keys = ["article__journal", "month", "metric"]
@@ -414,6 +537,22 @@ def sushi_reports(base_path: str) -> list[dict]:
             "Path": f"{base_path}{report_id.lower()}",
         }
         for report_id, spec in REPORTS.items()
+    ]
+
+
+def sushi_members(access: Access) -> list[dict]:
+    """/members: the customer itself (no consortium has members here)."""
+    platform = platform_name()
+    return [
+        {
+            "Customer_ID": access.customer_id,
+            "Requestor_ID": "",
+            "Name": access.institution_name,
+            "Notes": "",
+            "Institution_ID": [
+                {"Type": "Proprietary", "Value": f"{platform}:{access.customer_id}"}
+            ],
+        }
     ]
 
 

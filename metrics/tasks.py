@@ -1,5 +1,7 @@
 """Celery tasks of usage statistics: thin wrappers around the services."""
 
+from datetime import date
+
 from celery import shared_task
 from django.utils.dateparse import parse_datetime
 
@@ -24,6 +26,13 @@ def usage_event_record_task(
         session=session,
         occurred_at=parse_datetime(occurred_at),
     )
+
+
+@shared_task(name="metrics.search_count", ignore_result=True)
+def search_count_task(*, journal_id: int | None, month: str) -> None:
+    from .services import search_count
+
+    search_count(journal_id=journal_id, month=date.fromisoformat(month))
 
 
 @shared_task(name="metrics.usage_aggregate")

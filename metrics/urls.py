@@ -25,9 +25,11 @@ urlpatterns = [
     # COUNTER R5 SUSHI paths have no trailing slash; accept one anyway.
     re_path(r"^sushi/r5/status/?$", views.sushi_status, name="sushi_status"),
     re_path(r"^sushi/r5/reports/?$", views.sushi_reports, name="sushi_reports"),
+    re_path(r"^sushi/r5/members/?$", views.sushi_members, name="sushi_members"),
     re_path(
-        r"^sushi/r5/reports/(?P<report>[A-Za-z]{2,3})/?$",
+        r"^sushi/r5/reports/(?P<report>[A-Za-z0-9_]{2,10})/?$",
         views.sushi_report,
         name="sushi_report",
     ),
+    re_path(r"^sushi/r5/(?P<rest>.*)$", views.sushi_not_found),
 ]

@@ -313,17 +313,33 @@ def sushi_reports(request):
     return _json(sushi.sushi_reports(base))
 
 
-BUILDERS = {"pr": sushi.platform_report, "tr": sushi.title_report}
+BUILDERS = {"PR": sushi.platform_report, "TR": sushi.title_report}
+
+
+@require_GET
+def sushi_members(request):
+    try:
+        access = sushi.sushi_access(request.GET)
+    except sushi.SushiError as error:
+        return _json(error.as_json(), status=error.status)
+    return _json(sushi.sushi_members(access))
+
+
+def sushi_not_found(request, rest=""):
+    """Any other path of the API: a COUNTER Exception in JSON, never a page."""
+    return _json(sushi.SushiError(3000, request.path).as_json(), status=404)
 
 
 @require_GET
 def sushi_report(request, report):
-    builder = BUILDERS.get(report.lower())
-    if builder is None:
+    report_id = report.upper()
+    spec = sushi.REPORTS.get(report_id)
+    if spec is None:
         return _json(sushi.SushiError(3000, report).as_json(), status=404)
+    builder = BUILDERS[spec.get("master", report_id)]
     try:
         access = sushi.sushi_access(request.GET)
-        req = sushi.sushi_request(request.GET, report_id=report.upper(), access=access)
+        req = sushi.sushi_request(request.GET, report_id=report_id, access=access)
     except sushi.SushiError as error:
         return _json(error.as_json(), status=error.status)
     return _json(builder(req))

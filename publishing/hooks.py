@@ -36,6 +36,20 @@ def related_articles_from(fn: Callable) -> Callable:
     return _register(_related, fn)
 
 
+_searched: list[Callable] = []
+
+
+def on_search(fn: Callable) -> Callable:
+    """fn(*, request, journal=None) runs when a reader's search shows results
+    (COUNTER's Searches_Platform); it must not raise."""
+    return _register(_searched, fn)
+
+
+def search_performed(*, request, journal=None) -> None:
+    for fn in _searched:
+        fn(request=request, journal=journal)
+
+
 def article_published(*, article) -> None:
     for fn in _published:
         fn(article=article)

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from journal.models import Journal
 from journal.selectors import journal_by_slug
+from publishing import hooks
 from publishing.views.common import journal_or_404
 
 from .forms import SearchForm
@@ -27,6 +28,8 @@ def search(request, slug=None):
     )
     params = form.params(_journal_or_none)
     results = search_articles(params, page=request.GET.get("page"))
+    if params.text:
+        hooks.search_performed(request=request, journal=journal)
     querystring = request.GET.copy()
     querystring.pop("page", None)
     return render(

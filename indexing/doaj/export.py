@@ -51,6 +51,7 @@ class DoajRecord:
     authors: list[DoajAuthor]
     abstracts: dict[str, str]
     full_text_url: str
+    full_text_format: str = "html"  # "pdf" or "html": what full_text_url serves
     keywords: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -108,7 +109,7 @@ def doaj_build(records: list[DoajRecord]) -> etree._Element:
                 _el(listing, "affiliationName", name, affiliationId=str(index))
         for lang, abstract in r.abstracts.items():
             _el(rec, "abstract", abstract, language=lang3(lang))
-        _el(rec, "fullTextUrl", r.full_text_url, format="pdf")
+        _el(rec, "fullTextUrl", r.full_text_url, format=r.full_text_format)
         for lang, words in r.keywords.items():
             if words:
                 group = _el(rec, "keywords", language=lang3(lang))

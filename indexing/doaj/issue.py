@@ -13,6 +13,12 @@ def _doaj_record(article) -> DoajRecord:
     journal = article.journal
     links = article_links(article, article.current_galleys)
     issue = article.issue
+    # DOAJ's format says what the link serves: the PDF, else the full text
+    # in HTML (the HTML galley, or the article page that shows it).
+    if links.pdf:
+        full_text_url, full_text_format = links.pdf, "pdf"
+    else:
+        full_text_url, full_text_format = links.html or article_url(article), "html"
     languages = [submission.language] + [
         lang for lang in submission.title if lang != submission.language
     ]
@@ -43,7 +49,8 @@ def _doaj_record(article) -> DoajRecord:
             for lang in languages
             if submission.abstract_in(lang)
         },
-        full_text_url=links.pdf or article_url(article),
+        full_text_url=full_text_url,
+        full_text_format=full_text_format,
         keywords={lang: submission.keywords_in(lang) for lang in languages},
     )
 

@@ -55,7 +55,6 @@ class ArticleData:
     url: str
     title: str
     language: str = "en"
-    translated_titles: dict[str, str] = field(default_factory=dict)
     authors: list[Person] = field(default_factory=list)
     abstract: str = ""
     published: dt.date | None = None
@@ -64,6 +63,16 @@ class ArticleData:
     item_number: str = ""
     licence_url: str = ""
     references: list[str] = field(default_factory=list)
+    # Every abstract by language, the article's own language first.
+    abstracts: dict[str, str] = field(default_factory=dict)
+    # (url, MIME type) of each full text, for Similarity Check's crawler and
+    # for text and data mining.
+    full_texts: list[tuple[str, str]] = field(default_factory=list)
+    # Crossmark: the DOI of the journal's update policy page (none: no
+    # Crossmark), its web domain, and updates as (type, date, DOI updated).
+    crossmark_policy: str = ""
+    crossmark_domain: str = ""
+    updates: list[tuple[str, dt.date, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -93,10 +102,22 @@ def _date(parent, tag, value: dt.date):
     return node
 
 
-def _doi_data(parent, doi, url):
+def _doi_data(parent, doi, url, full_texts=()):
     node = _el(parent, "doi_data")
     _el(node, "doi", doi)
     _el(node, "resource", url)
+    if full_texts:
+        # The PDF for Similarity Check (iParadigms); every format for mining.
+        pdfs = [u for u, mime in full_texts if mime == "application/pdf"]
+        crawled = _el(node, "collection", property="crawler-based")
+        _el(
+            _el(crawled, "item", crawler="iParadigms"),
+            "resource",
+            pdfs[0] if pdfs else full_texts[0][0],
+        )
+        mining = _el(node, "collection", property="text-mining")
+        for full_url, mime in full_texts:
+            _el(_el(mining, "item"), "resource", full_url, mime_type=mime)
     return node
 
 
@@ -137,9 +158,10 @@ def _journal_article(parent, article: ArticleData):
         language=article.language[:2],
     )
     titles = _el(node, "titles")
+    # Crossref's original_language_title is for translated works (the title
+    # of the original); an original article's other-language titles have no
+    # place in 5.3.1, so only its own title is sent.
     _el(titles, "title", article.title)
-    for lang, title in article.translated_titles.items():
-        _el(titles, "original_language_title", title, language=lang[:2])
     if article.authors:
         contributors = _el(node, "contributors")
         for index, person in enumerate(article.authors):
@@ -161,11 +183,17 @@ def _journal_article(parent, article: ArticleData):
                 _el(institution, "institution_name", person.affiliation)
             if person.orcid:
                 _el(name, "ORCID", _orcid_url(person.orcid))
-    if article.abstract:
+    abstracts = article.abstracts or (
+        {article.language: article.abstract} if article.abstract else {}
+    )
+    for lang, text in abstracts.items():
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        if not paragraphs:
+            continue
         abstract = _el(node, "abstract", ns=JATS)
-        for paragraph in article.abstract.split("\n\n"):
-            if paragraph.strip():
-                _el(abstract, "p", paragraph.strip(), ns=JATS)
+        abstract.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+        for paragraph in paragraphs:
+            _el(abstract, "p", paragraph, ns=JATS)
     if article.published:
         _date(node, "publication_date", article.published)
     if article.first_page:
@@ -176,14 +204,32 @@ def _journal_article(parent, article: ArticleData):
     if article.item_number:
         item = _el(node, "publisher_item")
         _el(item, "item_number", article.item_number, item_number_type="article_number")
+    # With Crossmark, the licence goes into its custom metadata (the schema
+    # has either a crossmark or the programs at this place).
+    programs_parent = node
+    if article.crossmark_policy:
+        crossmark = _el(node, "crossmark")
+        _el(crossmark, "crossmark_version", "1")
+        _el(crossmark, "crossmark_policy", article.crossmark_policy)
+        if "." in article.crossmark_domain:
+            domains = _el(crossmark, "crossmark_domains")
+            _el(_el(domains, "crossmark_domain"), "domain", article.crossmark_domain)
+        _el(crossmark, "crossmark_domain_exclusive", "false")
+        if article.updates:
+            updates = _el(crossmark, "updates")
+            for kind, when, updated_doi in article.updates:
+                _el(updates, "update", updated_doi, type=kind, date=when.isoformat())
+        programs_parent = _el(crossmark, "custom_metadata")
     if article.licence_url:
-        program = _el(node, "program", ns=AI, name="AccessIndicators")
+        program = _el(programs_parent, "program", ns=AI, name="AccessIndicators")
         _el(program, "free_to_read", ns=AI)
         attrs = {"applies_to": "vor"}
         if article.published:
             attrs["start_date"] = article.published.isoformat()
         _el(program, "license_ref", article.licence_url, ns=AI, **attrs)
-    _doi_data(node, article.doi, article.url)
+    if programs_parent is not node and not len(programs_parent):
+        programs_parent.getparent().remove(programs_parent)
+    _doi_data(node, article.doi, article.url, article.full_texts)
     if article.references:
         citations = _el(node, "citation_list")
         for index, reference in enumerate(article.references, start=1):

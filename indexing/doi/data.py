@@ -1,12 +1,14 @@
 """Plain Crossref data from the database (the builder knows nothing of models)."""
 
 import uuid
+from urllib.parse import urlparse
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from publishing.links import article_url, issue_url, site_url  # noqa: F401 - re-exported
-from publishing.models import Article, Issue, JournalPublishingSettings
+from publishing.models import Article, GalleyKind, Issue, JournalPublishingSettings
 
 from .crossref import ArticleData, BatchData, IssueData, JournalData, Person
 
@@ -27,18 +29,14 @@ def article_data(article: Article) -> ArticleData:
     submission = article.submission
     language = submission.language or article.journal.primary_language
     title = submission.title_in(language) or submission.display_title
-    translated = {
-        lang: text
-        for lang, text in (submission.title or {}).items()
-        if lang != language and text
-    }
+    languages = [language] + [k for k in (submission.abstract or {}) if k != language]
+    crossmark_policy = _crossmark_policy(article.journal)
     return ArticleData(
         key=f"article:{article.pk}",
         doi=article.doi,
         url=article_url(article),
         title=title,
         language=language,
-        translated_titles=translated,
         authors=[
             Person(
                 given_name=c.given_name,
@@ -55,7 +53,63 @@ def article_data(article: Article) -> ArticleData:
         item_number=article.elocation_id,
         licence_url=article.journal.licence_url,
         references=references_of(submission),
+        abstracts={
+            lang: submission.abstract_in(lang)
+            for lang in languages
+            if submission.abstract_in(lang)
+        },
+        full_texts=_full_texts(article),
+        crossmark_policy=crossmark_policy,
+        crossmark_domain=urlparse(settings.SITE_URL).hostname or "",
+        updates=_updates(article) if crossmark_policy else [],
     )
+
+
+def _crossmark_policy(journal) -> str:
+    try:
+        return journal.publishing_settings.crossmark_policy_doi
+    except JournalPublishingSettings.DoesNotExist:
+        return ""
+
+
+_FULL_TEXT_KINDS = (GalleyKind.PDF, GalleyKind.HTML, GalleyKind.JATS)
+
+
+def _full_texts(article) -> list[tuple[str, str]]:
+    """The stable download address and MIME type of each current full text."""
+    kinds = {
+        g.kind: g.content_type.split(";")[0].strip()
+        for g in article.galleys.filter(is_current=True, kind__in=_FULL_TEXT_KINDS)
+    }
+    return [
+        (
+            site_url(
+                reverse("publishing:article_download_kind", args=[article.pk, kind])
+            ),
+            kinds[kind],
+        )
+        for kind in _FULL_TEXT_KINDS
+        if kind in kinds
+    ]
+
+
+def _updates(article) -> list[tuple[str, object, str]]:
+    """Crossmark updates of an article corrected or retracted in place: each
+    later version is a correction, the retraction a retraction, all on the
+    article's own DOI."""
+    updates = [
+        ("correction", _local_date(article.journal, v.superseded_at), article.doi)
+        for v in article.versions.order_by("number")
+    ]
+    if article.retracted_at:
+        updates.append(
+            (
+                "retraction",
+                _local_date(article.journal, article.retracted_at),
+                article.doi,
+            )
+        )
+    return updates
 
 
 def issue_data(issue: Issue) -> IssueData:

@@ -24,16 +24,20 @@ logger = logging.getLogger(__name__)
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+OPENAIRE_NS = "http://namespace.openaire.eu/schema/oaire/"
 
 # PKP's OAI JATS plugin names this namespace for JATS in OAI-PMH; JATS itself
-# has none, so the article's elements are moved into it for dissemination.
+# has none, and OAI-PMH needs one (its <metadata> takes elements of another
+# namespace only), so the article's elements are moved into it. The schema
+# declared for it is NLM's JATS 1.3 Publishing XSD included into that
+# namespace (indexing/oai/schemas/jats-1.3-oai.xsd, served beside the
+# endpoint), so a record validates against the schema it names; without the
+# namespace it is valid against NLM's own XSD.
 JATS_NS = "http://jats.nlm.nih.gov"
-JATS_SCHEMA = (
-    "https://jats.nlm.nih.gov/publishing/1.3/xsd/JATS-journalpublishing1-3.xsd"
-)
+JATS_SCHEMA_FILE = "jats-1.3-oai.xsd"
 
 # Bump when a crosswalk changes, so every stored record is rebuilt.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -45,13 +49,27 @@ class CannotDisseminate(Exception):
 @dataclass(frozen=True)
 class MetadataFormat:
     prefix: str
-    schema: str
+    schema: str  # a URL, or the name of a schema file this repository serves
     namespace: str
     build: Callable  # (article) -> bytes
     needs_jats: bool = False
 
     def available_for(self, *, has_jats: bool) -> bool:
         return has_jats or not self.needs_jats
+
+    @property
+    def schema_url(self) -> str:
+        if "://" in self.schema:
+            return self.schema
+        return served_schema_url(self.schema)
+
+
+def served_schema_url(name: str) -> str:
+    try:
+        path = reverse("oai:schema", args=[name])
+    except NoReverseMatch:
+        path = f"/oai/schemas/{name}"
+    return settings.SITE_URL + path
 
 
 def fingerprint() -> str:
@@ -90,6 +108,44 @@ def _languages(article) -> list[str]:
     for mapping in (submission.title, submission.abstract, submission.keywords):
         ordered.extend((mapping or {}).keys())
     return list(dict.fromkeys(lang for lang in ordered if lang))
+
+
+@dataclass(frozen=True)
+class ArticleKind:
+    """What kind of work an article is, in the vocabularies harvesters read."""
+
+    coar_uri: str
+    coar_label: str
+    eu_repo_type: str  # info:eu-repo/semantics/..., for oai_dc
+
+
+JOURNAL_ARTICLE = ArticleKind(
+    "http://purl.org/coar/resource_type/c_6501", "journal article", "article"
+)
+# JATS article-type (a section's) -> kind; other types are journal articles.
+ARTICLE_KINDS = {
+    "book-review": ArticleKind(
+        "http://purl.org/coar/resource_type/c_ba08", "book review", "bookReview"
+    ),
+    "review-article": ArticleKind(
+        "http://purl.org/coar/resource_type/c_dcae04bc", "review article", "review"
+    ),
+}
+
+
+def article_kind(article) -> ArticleKind:
+    section = article.section
+    article_type = section.article_type if section is not None else ""
+    return ARTICLE_KINDS.get(article_type, JOURNAL_ARTICLE)
+
+
+def fulltext_url(article_id: int, kind: str) -> str:
+    """The stable address of an article's current galley of a kind."""
+    try:
+        path = reverse("publishing:article_download_kind", args=[article_id, kind])
+    except NoReverseMatch:
+        path = f"/article/{article_id}/download/{kind}/"
+    return settings.SITE_URL + path
 
 
 def source_citation(article) -> str:
@@ -150,7 +206,7 @@ def build_oai_dc(article) -> bytes:
     add("publisher", journal.publisher)
     if article.published_at:
         add("date", article.published_at.date().isoformat())
-    add("type", "info:eu-repo/semantics/article")
+    add("type", f"info:eu-repo/semantics/{article_kind(article).eu_repo_type}")
     add("type", "info:eu-repo/semantics/publishedVersion")
     add("type", "Text")
     formats = sorted(
@@ -165,6 +221,9 @@ def build_oai_dc(article) -> bytes:
     add("identifier", landing_url(article.id))
     if article.doi:
         add("identifier", f"https://doi.org/{article.doi}")
+    # The full text, where BASE, CORE and OpenAIRE's oai_dc readers look.
+    if any(g.kind == "pdf" for g in getattr(article, "current_galleys", [])):
+        add("identifier", fulltext_url(article.id, "pdf"))
     add("source", source_citation(article), submission.language or None)
     for issn in (journal.issn_online, journal.issn_print):
         add("source", issn)
@@ -197,17 +256,43 @@ def build_jats(article) -> bytes:
     if source.tag != "article":
         raise CannotDisseminate("JATS root is not <article>")
     nsmap = {None: JATS_NS, **{k: v for k, v in source.nsmap.items() if k}}
+    nsmap.setdefault("xsi", XSI_NS)
     root = etree.Element(
         f"{{{JATS_NS}}}article", attrib=dict(source.attrib), nsmap=nsmap
+    )
+    root.set(
+        f"{{{XSI_NS}}}schemaLocation",
+        f"{JATS_NS} {served_schema_url(JATS_SCHEMA_FILE)}",
     )
     root.text = source.text
     for child in list(source):
         root.append(child)
+    id_prefix = f"a{article.id}-"
     for el in root.iter(tag=etree.Element):
         if not el.tag.startswith("{"):
             el.tag = f"{{{JATS_NS}}}{el.tag}"
+        # A ListRecords response is one XML document: ids of two records
+        # must not collide, so each record's ids carry its article's id.
+        for name in _JATS_ID_ATTRIBUTES.intersection(el.attrib):
+            el.set(name, " ".join(id_prefix + v for v in el.get(name).split()))
     return etree.tostring(root, encoding="utf-8", xml_declaration=False)
 
+
+# The attributes JATS 1.3 types as ID, IDREF or IDREFS.
+_JATS_ID_ATTRIBUTES = frozenset(
+    (
+        "id",
+        "rid",
+        "continued-from",
+        "headers",
+        "pointer-to-question",
+        "pointer-to-explained",
+        "glyph-data",
+    )
+)
+
+
+from .openaire import OPENAIRE_SCHEMA, build_oai_openaire  # noqa: E402
 
 FORMATS: dict[str, MetadataFormat] = {
     "oai_dc": MetadataFormat(
@@ -218,9 +303,15 @@ FORMATS: dict[str, MetadataFormat] = {
     ),
     "jats": MetadataFormat(
         prefix="jats",
-        schema=JATS_SCHEMA,
+        schema=JATS_SCHEMA_FILE,
         namespace=JATS_NS,
         build=build_jats,
         needs_jats=True,
+    ),
+    "oai_openaire": MetadataFormat(
+        prefix="oai_openaire",
+        schema=OPENAIRE_SCHEMA,
+        namespace=OPENAIRE_NS,
+        build=build_oai_openaire,
     ),
 }

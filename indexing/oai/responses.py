@@ -264,7 +264,7 @@ def list_metadata_formats(request: OaiRequest) -> Document:
     for fmt in formats:
         el = _sub(body, "metadataFormat")
         _sub(el, "metadataPrefix", fmt.prefix)
-        _sub(el, "schema", fmt.schema)
+        _sub(el, "schema", fmt.schema_url)
         _sub(el, "metadataNamespace", fmt.namespace)
     return Document(root)
 

@@ -6,4 +6,5 @@ app_name = "oai"
 
 urlpatterns = [
     path("oai", views.endpoint, name="endpoint"),
+    path("oai/schemas/<str:name>", views.schema, name="schema"),
 ]

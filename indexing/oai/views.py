@@ -1,9 +1,11 @@
 import logging
+from pathlib import Path
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from . import ratelimit
 from .protocol import OaiError, parse_request
@@ -39,3 +41,18 @@ def endpoint(request):
     response = StreamingHttpResponse(document.chunks(), content_type=CONTENT_TYPE)
     response["Cache-Control"] = "no-store"
     return response
+
+
+SCHEMAS_DIR = Path(__file__).resolve().parent / "schemas"
+SERVED_SCHEMAS = frozenset(p.name for p in SCHEMAS_DIR.glob("*.xsd"))
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def schema(request, name: str):
+    """A schema a metadata format of this repository declares (see metadata.py)."""
+    if name not in SERVED_SCHEMAS:
+        raise Http404(name)
+    return HttpResponse(
+        (SCHEMAS_DIR / name).read_bytes(), content_type="application/xml"
+    )

@@ -342,6 +342,9 @@ def article_new_version(*, article: Article, actor, reason: str) -> ArticleVersi
         article.save(update_fields=["version", "datestamp"])
         journal_id = article.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
+        # Crossref learns of the correction (a Crossmark update).
+        if article.doi:
+            hooks.dois_published(article_id=article.pk, actor=actor)
     return frozen
 
 
@@ -361,6 +364,9 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
         update_fields=["status", "retraction_notice", "retracted_at", "datestamp"]
     )
     reader_cache_bump(article.journal_id)
+    # Crossref learns of the retraction (a Crossmark update).
+    if article.doi:
+        hooks.dois_published(article_id=article.pk, actor=actor)
     return article
 
 

@@ -38,6 +38,27 @@ class JournalPublishingSettings(models.Model):
     depositor_name = models.CharField(_("depositor name"), max_length=200, blank=True)
     depositor_email = models.EmailField(_("depositor email"), blank=True)
     doaj_listed = models.BooleanField(_("listed in DOAJ"), default=False)
+    crossmark_policy_doi = models.CharField(
+        _("Crossmark policy DOI"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The DOI of the journal's update policy page (how it corrects and "
+            "retracts articles). With it, deposits carry Crossmark, and "
+            "corrections and retractions are deposited as updates."
+        ),
+    )
+
+    citation_style = models.CharField(
+        _("citation style"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The name of a CSL style (e.g. harvard-cite-them-right, ieee, "
+            "gost-r-7-0-5-2008) to show first under How to cite, besides APA "
+            "and Chicago author-date."
+        ),
+    )
 
     class Meta:
         verbose_name = _("publishing settings")

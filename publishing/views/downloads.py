@@ -26,7 +26,9 @@ def _filename(article, galley) -> str:
 def _serve(request, article, galley):
     storage = galley.file.storage
     filename = _filename(article, galley)
-    link = article_parts(article)["galley_link"]
+    link = article_parts(article)[
+        "jats_link" if galley.kind == GalleyKind.JATS else "galley_link"
+    ]
     if settings.STORAGE_PRESIGNED_DOWNLOADS and _is_s3(storage):
         url = storage.url(
             galley.file.name,
@@ -79,7 +81,7 @@ def article_download_kind(request, article_id, kind):
             response["Content-Disposition"] = (
                 f'inline; filename="{article.journal.slug}-{article.pk}.xml"'
             )
-            response["Link"] = article_parts(article)["galley_link"]
+            response["Link"] = article_parts(article)["jats_link"]
             return response
         raise Http404 from None
     return _serve(request, article, galley)

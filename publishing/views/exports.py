@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET
 from .. import hooks, selectors
 from ..citations.article import citation_data
 from ..citations.formats import EXPORTS
+from ..links import article_url
+from ..meta.article import signposting_metadata
 from ..models import GalleyKind, Issue
 from .common import journal_or_404
 from .reader import article_or_404
@@ -23,6 +25,11 @@ def article_cite(request, article_id, fmt):
     )
     response["Content-Disposition"] = (
         f'attachment; filename="{article.journal.slug}-{article.pk}.{ext}"'
+    )
+    # An export is a metadata record of the landing page (its describedby).
+    response["Link"] = signposting_metadata(
+        article_url(article),
+        cite_as=f"https://doi.org/{article.doi}" if article.doi else "",
     )
     return response
 

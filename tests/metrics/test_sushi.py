@@ -61,11 +61,12 @@ def test_status_says_the_service_is_active(client):
     assert isinstance(body, list) and body[0]["Service_Active"] is True
 
 
-def test_reports_lists_pr_and_tr(client):
+def test_reports_lists_the_master_reports_and_standard_views(client):
     body = client.get("/sushi/r5/reports").json()
-    assert {r["Report_ID"] for r in body} == {"PR", "TR"}
+    ids = {"PR", "PR_P1", "TR", "TR_J1", "TR_J3", "TR_J4"}
+    assert {r["Report_ID"] for r in body} == ids
     assert all(r["Release"] == "5" for r in body)
-    assert {r["Path"] for r in body} == {"/sushi/r5/reports/pr", "/sushi/r5/reports/tr"}
+    assert {r["Path"] for r in body} == {f"/sushi/r5/reports/{i.lower()}" for i in ids}
 
 
 def test_platform_report_sums_every_journal_per_month(client, usage):

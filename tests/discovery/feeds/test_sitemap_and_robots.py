@@ -1,5 +1,6 @@
 """sitemap.xml lists every public page; robots.txt points to it."""
 
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -18,13 +19,19 @@ pytestmark = pytest.mark.django_db
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+SITEMAP_SCHEMA = etree.XMLSchema(
+    etree.parse(str(Path(__file__).with_name("sitemap-0.9.xsd")), PARSER)
+)
 
 
 def fetch(client, url):
+    """A sitemap or sitemap index, which must be valid (so never empty)."""
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    return etree.fromstring(response.content, PARSER)
+    doc = etree.fromstring(response.content, PARSER)
+    assert SITEMAP_SCHEMA.validate(doc), (url, SITEMAP_SCHEMA.error_log)
+    return doc
 
 
 def all_sitemap_paths(client) -> set[str]:
@@ -114,3 +121,25 @@ def test_robots_txt_points_to_sitemap_and_keeps_crawlers_out_of_private_areas(cl
     } <= disallowed
     # Public pages stay open.
     assert not any(path in {"/", "/j/", "/article/", "/oai"} for path in disallowed)
+
+
+def test_every_sitemap_is_valid_and_none_is_empty(client):
+    """With one journal the platform home is no page of its own: its sitemap
+    would be an empty urlset, which the protocol does not allow, so it is
+    neither listed nor served until there is a second journal."""
+    journal = JournalFactory()
+    published_issue(journal, articles=1)
+
+    index = fetch(client, "/sitemap.xml")  # every listed sitemap is fetched
+    sections = {urlparse(loc.text).path for loc in index.iter(f"{SM}loc")}
+    all_sitemap_paths(client)
+
+    home = reverse("discovery:sitemap_section", args=["home"])
+    assert home not in sections
+    assert client.get(home).status_code == 404
+    JournalFactory()
+    assert home in {
+        urlparse(loc.text).path
+        for loc in fetch(client, "/sitemap.xml").iter(f"{SM}loc")
+    }
+    fetch(client, home)

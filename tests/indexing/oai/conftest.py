@@ -1,14 +1,14 @@
 """Schema oracles and a client that checks every OAI-PMH response against them."""
 
 import copy
+import functools
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from lxml import etree
 
-from indexing.oai.metadata import JATS_NS
-from tests.schemas import schema_missing
+from indexing.oai.metadata import JATS_NS, JATS_SCHEMA_FILE, OPENAIRE_NS
+from tests.schemas import LOCAL_JATS_13, load_schema, offline_parser, require_schema
 
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 NS = {
@@ -16,45 +16,41 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
     "j": JATS_NS,
+    "oaire": OPENAIRE_NS,
+    "datacite": "http://datacite.org/schema/kernel-4",
 }
 
 
-class _RefuseRemote(etree.Resolver):
-    def resolve(self, url, pubid, context):
-        if url and url.split(":", 1)[0].lower() in ("http", "https", "ftp"):
-            raise RuntimeError(f"remote schema refused: {url}")
-        return None
-
-
 def _parser():
-    parser = etree.XMLParser(no_network=True, resolve_entities=False, huge_tree=True)
-    parser.resolvers.add(_RefuseRemote())
-    return parser
+    return offline_parser()
 
 
-def _schemas_dir() -> Path:
-    path = Path(settings.SCHEMAS_DIR)
-    if not (path / "oai-pmh" / "OAI-PMH.xsd").exists():
-        schema_missing(f"OAI-PMH schemas not found in SCHEMAS_DIR ({path})")
-    return path
+SERVED_SCHEMAS = Path(__file__).resolve().parents[3] / "indexing" / "oai" / "schemas"
 
 
 @pytest.fixture(scope="session")
 def oai_schema(tmp_path_factory):
-    """OAI-PMH.xsd with oai_dc.xsd and oai-identifier.xsd for the strict
-    wildcards; JATS records are checked on their own (see jats_schema), so the
-    driver declares their namespace's <article> open here."""
-    base = _schemas_dir() / "oai-pmh"
-    stub = tmp_path_factory.mktemp("oai") / "jats-open.xsd"
-    stub.write_text(
+    """OAI-PMH.xsd with the schemas of the formats the endpoint declares, for
+    its strict wildcards: oai_dc.xsd, oai-identifier.xsd and the namespaced
+    JATS 1.3 schema the endpoint serves (NLM's XSD included into the JATS
+    namespace), so each record is checked against the schema its
+    ListMetadataFormats entry names. OpenAIRE's schema brings its own Dublin
+    Core schema, which cannot share a schema set with oai_dc's, so its
+    <resource> is open here and checked on its own (see openaire_schema)."""
+    base = require_schema("oai-pmh/OAI-PMH.xsd").parent
+    openaire = tmp_path_factory.mktemp("oai") / "openaire-open.xsd"
+    openaire.write_text(
         f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-        f'targetNamespace="{JATS_NS}"><xs:element name="article"/></xs:schema>'
+        f'targetNamespace="{OPENAIRE_NS}"><xs:element name="resource"/></xs:schema>'
     )
+    require_schema(LOCAL_JATS_13 + "JATS-journalpublishing1-3-mathml3-elements.xsd")
+    jats = SERVED_SCHEMAS / JATS_SCHEMA_FILE
     driver = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
       <xs:import namespace="http://www.openarchives.org/OAI/2.0/" schemaLocation="OAI-PMH.xsd"/>
+      <xs:import namespace="{OPENAIRE_NS}" schemaLocation="{openaire.as_uri()}"/>
       <xs:import namespace="http://www.openarchives.org/OAI/2.0/oai_dc/" schemaLocation="oai_dc.xsd"/>
       <xs:import namespace="http://www.openarchives.org/OAI/2.0/oai-identifier" schemaLocation="oai-identifier.xsd"/>
-      <xs:import namespace="{JATS_NS}" schemaLocation="{stub.as_uri()}"/>
+      <xs:import namespace="{JATS_NS}" schemaLocation="{jats.as_uri()}"/>
     </xs:schema>""".encode()
     doc = etree.fromstring(driver, _parser(), base_url=str(base / "_driver.xsd"))
     return etree.XMLSchema(doc)
@@ -62,15 +58,21 @@ def oai_schema(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def jats_schema():
-    path = (
-        _schemas_dir()
-        / "jats"
-        / "JATS-Publishing-1-3-XSD"
-        / "JATS-journalpublishing1-3-mathml3.xsd"
+    """NLM's own JATS 1.3 XSD (no namespace)."""
+    return load_schema(
+        require_schema(LOCAL_JATS_13 + "JATS-journalpublishing1-3-mathml3.xsd")
     )
-    if not path.exists():
-        schema_missing(f"JATS 1.3 XSD not found ({path})")
-    return etree.XMLSchema(etree.parse(str(path), _parser()))
+
+
+@functools.cache
+def _openaire_schema():
+    return load_schema(require_schema("openaire-4/openaire.xsd"))
+
+
+@pytest.fixture(scope="session")
+def openaire_schema():
+    """OpenAIRE Guidelines for Literature Repositories v4 (openaire.xsd)."""
+    return _openaire_schema()
 
 
 def without_jats_namespace(article_el):
@@ -94,6 +96,11 @@ def assert_valid_oai(body: bytes, oai_schema, jats_schema=None):
             assert jats_schema.validate(plain), [str(e) for e in jats_schema.error_log][
                 :5
             ]
+    resources = doc.findall(f".//{OAI}metadata/{{{OPENAIRE_NS}}}resource")
+    if resources:
+        schema = _openaire_schema()
+        for resource in resources:
+            assert schema.validate(resource), [str(e) for e in schema.error_log][:5]
     return doc
 
 

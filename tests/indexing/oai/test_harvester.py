@@ -124,6 +124,35 @@ def test_harvester_reads_identify_formats_sets_and_single_records(
             list(harvester.list_records(from_="2999-01-01"))
 
     assert identify.granularity == "YYYY-MM-DDThh:mm:ssZ"
-    assert formats == ["oai_dc", "jats"]
+    assert formats == ["oai_dc", "jats", "oai_openaire"]
     assert archive["journal"].slug in sets
     assert record.header.identifier == oai_id(archive["live"][0])
+
+
+def test_harvester_collects_openaire_records_of_every_published_article(
+    live_server, archive, oai_schema, jats_schema
+):
+    """The OpenAIRE v4 format through a real harvester, every page validated
+    (openaire.xsd for each record); articles without JATS are included."""
+    live = archive["live"] + [archive["elsewhere"]]
+    with ValidatingScythe(
+        live_server.url + "/oai", oai_schema=oai_schema, jats_schema=jats_schema
+    ) as harvester:
+        records = list(harvester.list_records(metadata_prefix="oai_openaire"))
+
+    full = [r for r in records if not r.deleted]
+    assert sorted(r.header.identifier for r in full) == sorted(oai_id(a) for a in live)
+    assert [r.header.identifier for r in records if r.deleted] == [
+        oai_id(archive["withdrawn"])
+    ]
+    assert harvester.pages >= 2
+    for record in full:
+        (resource,) = record.xml.iterfind(
+            ".//{http://namespace.openaire.eu/schema/oaire/}resource"
+        )
+        assert (
+            resource.find(
+                "{http://namespace.openaire.eu/schema/oaire/}resourceType"
+            ).get("uri")
+            == "http://purl.org/coar/resource_type/c_6501"
+        )

@@ -1,9 +1,13 @@
 import pytest
 from django.test import Client
+from lxml import etree
 
+from indexing.oai.metadata import JATS_NS
+from indexing.oai.protocol import XSI_NS as XSI
 from journal.models import Journal
 from publishing.models import ArticleStatus
 from tests.factories import JournalFactory, SectionFactory
+from tests.schemas import load_schema
 
 from .conftest import NS, OAI, assert_valid_oai, error_codes
 from .factories import PublishedArticleFactory
@@ -54,10 +58,47 @@ def test_metadata_formats_name_oai_dc_and_jats_with_pkp_namespace(oai):
         "http://www.openarchives.org/OAI/2.0/oai_dc/",
     )
     assert formats["jats"][1] == "http://jats.nlm.nih.gov"
-    assert formats["jats"][0].startswith("https://jats.nlm.nih.gov/publishing/1.3/")
+    assert formats["jats"][0] == "http://testserver/oai/schemas/jats-1.3-oai.xsd"
 
 
-def test_metadata_formats_of_a_record_without_jats_offer_only_oai_dc(oai):
+def test_the_declared_jats_schema_is_served_and_validates_a_served_record(
+    oai, client, tmp_path
+):
+    """A harvester that follows ListMetadataFormats gets a schema that the
+    records validate against (NLM's JATS 1.3 XSD in the served namespace)."""
+    article = PublishedArticleFactory()
+    doc = oai({"verb": "ListMetadataFormats"})
+    (url,) = [
+        f.findtext(f"{OAI}schema")
+        for f in doc.iterfind(f".//{OAI}metadataFormat")
+        if f.findtext(f"{OAI}metadataPrefix") == "jats"
+    ]
+    for name in ("jats-1.3-oai.xsd", "jats-1.3-oai-ali.xsd"):
+        response = client.get(f"/oai/schemas/{name}")
+        assert response.status_code == 200
+        (tmp_path / name).write_bytes(response.content)
+    assert client.get("/oai/schemas/settings.py").status_code == 404
+    assert url.endswith("/jats-1.3-oai.xsd")
+    schema = load_schema(tmp_path / "jats-1.3-oai.xsd")
+
+    record = oai(
+        {
+            "verb": "GetRecord",
+            "identifier": f"oai:journal.example.org:article/{article.pk}",
+            "metadataPrefix": "jats",
+        }
+    )
+    (jats,) = record.iterfind(f".//{OAI}metadata/*")
+    assert jats.tag == f"{{{JATS_NS}}}article"
+    assert jats.get(f"{{{XSI}}}schemaLocation") == f"{JATS_NS} {url}"
+    assert schema.validate(jats), schema.error_log
+    jats.find(f".//{{{JATS_NS}}}article-meta").append(
+        etree.Element(f"{{{JATS_NS}}}no-such-element")
+    )
+    assert not schema.validate(jats)
+
+
+def test_metadata_formats_of_a_record_without_jats_leave_out_jats(oai):
     with_jats = PublishedArticleFactory()
     without = PublishedArticleFactory(journal=with_jats.journal, jats=False)
 
@@ -70,8 +111,8 @@ def test_metadata_formats_of_a_record_without_jats_offer_only_oai_dc(oai):
         )
         return [e.text for e in doc.iterfind(f".//{OAI}metadataPrefix")]
 
-    assert prefixes(with_jats) == ["oai_dc", "jats"]
-    assert prefixes(without) == ["oai_dc"]
+    assert prefixes(with_jats) == ["oai_dc", "jats", "oai_openaire"]
+    assert prefixes(without) == ["oai_dc", "oai_openaire"]
 
 
 def test_metadata_formats_of_an_unknown_record_is_id_does_not_exist(oai):

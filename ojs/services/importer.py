@@ -740,7 +740,9 @@ def _versions(run, article: Article, published, galleys: dict[str, list[int]]) -
     """Earlier OJS publications become the article's frozen versions."""
     ArticleVersion.objects.filter(article=article).delete()
     language = article.submission.language
-    for number, (pub, after) in enumerate(zip(published, published[1:], strict=False), start=1):
+    for number, (pub, after) in enumerate(
+        zip(published, published[1:], strict=False), start=1
+    ):
         first, last = _pages(pub.pages)
         version = ArticleVersion.objects.create(
             article=article,

@@ -470,7 +470,7 @@ def _authors(n: int) -> list[AuthorSpec]:
     ]
 
 
-def _sample_article(
+def sample_article(
     n: int, issue_date: str, *, section="ART", files_dir=None
 ) -> ArticleSpec:
     pdf = FileSpec(
@@ -522,7 +522,7 @@ def sample_journal(version: str, *, referenced_dir=None) -> list[IssueSpec]:
     """Three issues, five articles. Article 1 has two publications (the second
     with a subtitle, a French title and a new PDF), an HTML galley and a CSV
     data set; article 3's PDF is referenced from `referenced_dir` if given."""
-    a1 = _sample_article(1, "2021-06-30")
+    a1 = sample_article(1, "2021-06-30")
     v2_pdf = FileSpec(
         id=551,
         file_id=651,
@@ -569,15 +569,15 @@ def sample_journal(version: str, *, referenced_dir=None) -> list[IssueSpec]:
         copyright_year=first.copyright_year,
     )
     a1.publications.append(second)
-    a2 = _sample_article(2, "2021-06-30", section="RN")
-    a3 = _sample_article(3, "2021-12-20")
+    a2 = sample_article(2, "2021-06-30", section="RN")
+    a3 = sample_article(3, "2021-12-20")
     if referenced_dir is not None:
         pdf = a3.files[0]
         path = referenced_dir / pdf.name
         path.write_bytes(pdf.content)
         pdf.href = pdf.name
-    a4 = _sample_article(4, "2021-12-20")
-    a5 = _sample_article(5, "2022-06-30")
+    a4 = sample_article(4, "2021-12-20")
+    a5 = sample_article(5, "2022-06-30")
     return [
         IssueSpec(
             id=11,

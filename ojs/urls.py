@@ -1,14 +1,29 @@
 """Old OJS addresses (with and without index.php) and the import pages."""
 
-from django.urls import re_path
+from django.urls import path, re_path
 
-from . import redirects
+from . import redirects, views
 
 app_name = "ojs"
 
 OLD = r"^(?:index\.php/)?(?P<journal_path>[\w.-]+)/"
 
 urlpatterns = [
+    path(
+        "j/<slug:slug>/editorial/settings/ojs-import/",
+        views.import_start,
+        name="import_start",
+    ),
+    path(
+        "j/<slug:slug>/editorial/settings/ojs-import/<int:import_id>/",
+        views.import_detail,
+        name="import_detail",
+    ),
+    path(
+        "j/<slug:slug>/editorial/settings/ojs-import/<int:import_id>/confirm/",
+        views.import_confirm,
+        name="import_confirm",
+    ),
     re_path(
         OLD + r"article/view/(?P<article_ref>[\w.-]+)/?$",
         redirects.article_view,

@@ -9,6 +9,7 @@ what changed. A failure stops the import at that issue: the issues before it
 are complete, nothing of the failing one is kept.
 """
 
+import copy
 import hashlib
 import logging
 import urllib.request
@@ -149,6 +150,7 @@ class _Import:
         ):
             self.records.setdefault(record.kind, {})[record.ojs_id] = record
         self.sections: dict[str, Section] = {}
+        self.touched: dict[tuple[str, str], OjsRecord | None] = {}
         self._office: User | None = None
 
     # --- the mapping table -------------------------------------------------
@@ -157,6 +159,9 @@ class _Import:
 
     def remember(self, kind, ojs_id, obj_id, fingerprint="", parent="", data=None):
         record = self.record(kind, ojs_id)
+        key = (kind, ojs_id)
+        if key not in self.touched:
+            self.touched[key] = copy.copy(record) if record else None
         if record is None:
             record = OjsRecord(journal=self.journal, kind=kind, ojs_id=ojs_id)
         record.object_id = obj_id
@@ -167,15 +172,20 @@ class _Import:
         self.records.setdefault(kind, {})[ojs_id] = record
         return record
 
+    def keep_pending(self) -> None:
+        """The issue committed: what it remembered stays."""
+        self.touched = {}
+
     def forget_pending(self) -> None:
-        """After a rolled-back issue: drop in-memory rows that were not kept."""
-        for kind, by_id in self.records.items():
-            self.records[kind] = {
-                k: r
-                for k, r in by_id.items()
-                if r.pk is not None and OjsRecord.objects.filter(pk=r.pk).exists()
-            }
+        """The issue was rolled back: so is what it remembered."""
+        for (kind, ojs_id), previous in self.touched.items():
+            if previous is None:
+                self.records.get(kind, {}).pop(ojs_id, None)
+            else:
+                self.records[kind][ojs_id] = previous
+        self.touched = {}
         self.sections = {}
+        self._office = None
 
     # --- languages ------------------------------------------------------------
     def loc(self, values: dict) -> dict:
@@ -342,6 +352,7 @@ def ojs_import(
             break
         else:
             run.stored = []
+            run.keep_pending()
         if progress:
             progress(len(issue.articles))
     if not dry_run and report.article_ids:
@@ -574,32 +585,34 @@ def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: i
     article.version = len(published)
     article.datestamp = now
     article.save()
-    _contributors(run, submission, current)
-    galleys = _galleys(run, art, article, published)
-    _versions(run, article, published, galleys)
-    ImportedArticle.objects.update_or_create(
-        article=article,
-        defaults={
-            "ojs_id": art.id,
-            "subtitle": run.loc(current.subtitle),
-            "subjects": run.loc(current.subjects),
-            "licence_url": current.licence_url[:500],
-            "copyright_holder": run.loc(current.copyright_holder),
-            "copyright_year": current.copyright_year,
-            "access_status": current.access_status,
-            "publications": [
-                {
-                    "id": p.id,
-                    "version": list(p.version),
-                    "doi": p.doi,
-                    "date_published": p.date_published.isoformat()
-                    if p.date_published
-                    else "",
-                }
-                for p in published
-            ],
-        },
-    )
+    new = record is None
+    _contributors(run, submission, current, new=new)
+    galleys = _galleys(run, art, article, published, new=new)
+    _versions(run, article, published, galleys, new=new)
+    extra = {
+        "ojs_id": art.id,
+        "subtitle": run.loc(current.subtitle),
+        "subjects": run.loc(current.subjects),
+        "licence_url": current.licence_url[:500],
+        "copyright_holder": run.loc(current.copyright_holder),
+        "copyright_year": current.copyright_year,
+        "access_status": current.access_status,
+        "publications": [
+            {
+                "id": p.id,
+                "version": list(p.version),
+                "doi": p.doi,
+                "date_published": p.date_published.isoformat()
+                if p.date_published
+                else "",
+            }
+            for p in published
+        ],
+    }
+    if new:
+        ImportedArticle.objects.create(article=article, **extra)
+    else:
+        ImportedArticle.objects.update_or_create(article=article, defaults=extra)
     if not run.dry_run:
         _store_jats(run, article)
     run.remember(RecordKind.ARTICLE, art.id, article.pk, art.fingerprint)
@@ -624,8 +637,11 @@ def _pages(pages: str) -> tuple[str, str]:
     return first.strip()[:20], (last.strip() or first.strip())[:20]
 
 
-def _contributors(run: _Import, submission: Submission, pub: OjsPublication) -> None:
-    submission.authors.all().delete()
+def _contributors(
+    run: _Import, submission: Submission, pub: OjsPublication, *, new: bool
+) -> None:
+    if not new:
+        submission.authors.all().delete()
     language = submission.language
     emails = {a.email.lower() for a in pub.authors if a.email}
     accounts = {u.email: u for u in User.objects.filter(email__in=emails)}
@@ -669,7 +685,9 @@ def _contributors(run: _Import, submission: Submission, pub: OjsPublication) -> 
     Contributor.objects.bulk_create(rows)
 
 
-def _galleys(run, art: OjsArticle, article: Article, published) -> dict[str, list[int]]:
+def _galleys(
+    run, art: OjsArticle, article: Article, published, *, new: bool
+) -> dict[str, list[int]]:
     """Store every publication's galleys; returns galley pks per publication id."""
     by_publication: dict[str, list[int]] = {}
     seen_files: set[str] = set()
@@ -728,6 +746,8 @@ def _galleys(run, art: OjsArticle, article: Article, published) -> dict[str, lis
                 seen_files.add(ojs_file.id)
                 run.report.add("files", outcome)
             run.report.add("galleys", outcome)
+    if new:
+        return by_publication
     stale = Galley.objects.filter(article=article).exclude(pk__in=kept)
     for row in stale:
         if row.file:
@@ -736,9 +756,12 @@ def _galleys(run, art: OjsArticle, article: Article, published) -> dict[str, lis
     return by_publication
 
 
-def _versions(run, article: Article, published, galleys: dict[str, list[int]]) -> None:
+def _versions(
+    run, article: Article, published, galleys: dict[str, list[int]], *, new: bool
+) -> None:
     """Earlier OJS publications become the article's frozen versions."""
-    ArticleVersion.objects.filter(article=article).delete()
+    if not new:
+        ArticleVersion.objects.filter(article=article).delete()
     language = article.submission.language
     for number, (pub, after) in enumerate(
         zip(published, published[1:], strict=False), start=1

@@ -49,7 +49,7 @@ journal = Journal.objects.create(
     languages=["en", "ru"], doi_prefix="10.99999",
 )
 queued = []
-importer._after_import = lambda journal, ids: queued.extend(ids)
+importer._after_issue = queued.extend
 start = time.perf_counter()
 report = importer.ojs_import(journal=journal, issues_path=path)
 seconds = time.perf_counter() - start
@@ -108,36 +108,64 @@ def generate(path: Path, articles: int) -> None:
                 specs = []
                 for n in range(first, min(first + PER_ISSUE, articles + 1)):
                     pdf = FileSpec(
-                        id=n, file_id=n, name=f"a{n}.pdf", mime="application/pdf",
-                        content=b"%PDF-1.4\n" + os.urandom(PDF_BYTES - 16) + b"\n%%EOF\n",
+                        id=n,
+                        file_id=n,
+                        name=f"a{n}.pdf",
+                        mime="application/pdf",
+                        content=b"%PDF-1.4\n"
+                        + os.urandom(PDF_BYTES - 16)
+                        + b"\n%%EOF\n",
                     )
                     specs.append(
                         ArticleSpec(
-                            id=n, section_ref="ART", date_submitted=day, files=[pdf],
+                            id=n,
+                            section_ref="ART",
+                            date_submitted=day,
+                            files=[pdf],
                             publications=[
                                 PublicationSpec(
-                                    id=n, version=1, date_published=day,
-                                    title={"en": f"Civil service reform {n}",
-                                           "ru": f"Реформа госслужбы {n}"},
+                                    id=n,
+                                    version=1,
+                                    date_published=day,
+                                    title={
+                                        "en": f"Civil service reform {n}",
+                                        "ru": f"Реформа госслужбы {n}",
+                                    },
                                     abstract={"en": f"<p>Abstract {n}.</p>"},
                                     keywords={"en": ["reform", "merit"]},
-                                    authors=[AuthorSpec(
-                                        id=n, given={"en": "Aigerim"},
-                                        family={"en": f"Author{n}"},
-                                        email=f"a{n}@example.org", country="KZ",
-                                        primary=True)],
+                                    authors=[
+                                        AuthorSpec(
+                                            id=n,
+                                            given={"en": "Aigerim"},
+                                            family={"en": f"Author{n}"},
+                                            email=f"a{n}@example.org",
+                                            country="KZ",
+                                            primary=True,
+                                        )
+                                    ],
                                     galleys=[GalleySpec(id=n, label="PDF", file=pdf)],
-                                    doi=f"10.99999/bench.{n}", pages="1-10",
+                                    doi=f"10.99999/bench.{n}",
+                                    pages="1-10",
                                 )
                             ],
                         )
                     )
                 holder = etree.Element(f"{{{NS}}}issues", nsmap={None: NS})
-                _issue(holder, IssueSpec(
-                    id=number, volume=year - 1999, number=str(number), year=year,
-                    title={"en": f"Issue {number}"}, description={},
-                    date_published=day, sections=SECTIONS[:1], articles=specs,
-                ), "3.5")
+                _issue(
+                    holder,
+                    IssueSpec(
+                        id=number,
+                        volume=year - 1999,
+                        number=str(number),
+                        year=year,
+                        title={"en": f"Issue {number}"},
+                        description={},
+                        date_published=day,
+                        sections=SECTIONS[:1],
+                        articles=specs,
+                    ),
+                    "3.5",
+                )
                 xf.write(holder[0])
 
 
@@ -150,8 +178,9 @@ def main() -> None:
     sizes = args.articles or [1000, 10000]
     import psycopg
 
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres",
-                         autocommit=True) as conn:
+    with psycopg.connect(
+        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+    ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{args.db}"')
         conn.execute(f'CREATE DATABASE "{args.db}"')
     work = Path(tempfile.mkdtemp(prefix="ojs-bench-"))
@@ -168,7 +197,9 @@ def main() -> None:
         "ALLOWED_HOSTS": "testserver",
         "SCHEMAS_DIR": str((ROOT / ".." / "shared" / "schemas").resolve()),
     }
-    subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
+    )
     rows = []
     try:
         for size in sizes:
@@ -178,7 +209,11 @@ def main() -> None:
             made = time.perf_counter() - start
             result = subprocess.run(
                 [PYTHON, "-c", CHILD, str(export), f"bench{size}"],
-                cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
             )
             figures = json.loads(result.stdout.strip().splitlines()[-1])
             figures["size_mb"] = export.stat().st_size / 1e6
@@ -210,9 +245,7 @@ def main() -> None:
     print(text)
     if args.record:
         results = ROOT / "bench" / "RESULTS.md"
-        results.write_text(
-            results.read_text() + "\n## OJS import\n\n" + text + "\n"
-        )
+        results.write_text(results.read_text() + "\n## OJS import\n\n" + text + "\n")
 
 
 if __name__ == "__main__":

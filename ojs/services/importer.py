@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -75,7 +76,6 @@ class ImportReport:
     )
     warnings: list[str] = field(default_factory=list)
     failed: str = ""
-    article_ids: list[int] = field(default_factory=list)
 
     def add(self, kind: str, outcome: str, n: int = 1) -> None:
         self.counts[kind][outcome] += n
@@ -144,9 +144,11 @@ class _Import:
         self.base_dir = base_dir
         self.actor = actor
         self.stored: list[str] = []
+        # The mapping rows one issue needs, loaded when it starts (memory stays
+        # flat however many issues the export holds); sections are few: all.
         self.records: dict[str, dict[str, OjsRecord]] = {}
-        for record in OjsRecord.objects.filter(journal=journal).exclude(
-            kind=RecordKind.USER
+        for record in OjsRecord.objects.filter(
+            journal=journal, kind=RecordKind.SECTION
         ):
             self.records.setdefault(record.kind, {})[record.ojs_id] = record
         self.sections: dict[str, Section] = {}
@@ -154,6 +156,26 @@ class _Import:
         self._office: User | None = None
 
     # --- the mapping table -------------------------------------------------
+    def load_for(self, issue: OjsIssue) -> None:
+        """Replace the per-issue mapping rows with this issue's (one query)."""
+        wanted = {
+            RecordKind.ISSUE: {issue.id},
+            RecordKind.ARTICLE: set(),
+            RecordKind.GALLEY: set(),
+            RecordKind.FILE: set(),
+        }
+        for art in issue.articles:
+            wanted[RecordKind.ARTICLE].add(art.id)
+            wanted[RecordKind.FILE].update(art.files)
+            for pub in art.publications:
+                wanted[RecordKind.GALLEY].update(g.id for g in pub.galleys)
+        query = Q()
+        for kind, ids in wanted.items():
+            self.records[kind] = {}
+            query |= Q(kind=kind, ojs_id__in=ids)
+        for record in OjsRecord.objects.filter(query, journal=self.journal):
+            self.records[record.kind][record.ojs_id] = record
+
     def record(self, kind: str, ojs_id: str) -> OjsRecord | None:
         return self.records.get(kind, {}).get(ojs_id)
 
@@ -355,30 +377,30 @@ def ojs_import(
             run.keep_pending()
         if progress:
             progress(len(issue.articles))
-    if not dry_run and report.article_ids:
-        _after_import(journal, list(report.article_ids))
     return report
 
 
-def _after_import(journal: Journal, article_ids: list[int]) -> None:
-    """Build the OAI-PMH records in the background, so the first harvest after
-    the move runs at the speed of later ones."""
+def _after_issue(article_ids: list[int]) -> None:
+    """Once the issue commits, build its articles' OAI-PMH records in the
+    background, so the first harvest after the move runs at the warm speed."""
     from ..tasks import ojs_build_oai_records_task
 
-    def enqueue():
-        for start in range(0, len(article_ids), 500):
-            ojs_build_oai_records_task.delay(article_ids[start : start + 500])
-
-    transaction.on_commit(enqueue)
+    transaction.on_commit(lambda: ojs_build_oai_records_task.delay(article_ids))
 
 
 # --- issues -------------------------------------------------------------------
 
 
 def _import_issue(run: _Import, issue: OjsIssue) -> None:
+    run.load_for(issue)
     issue_obj = _issue_row(run, issue) if issue.id else None
+    article_ids = []
     for order, article in enumerate(issue.articles, start=1):
-        _import_article(run, article, issue_obj, order)
+        article_id = _import_article(run, article, issue_obj, order)
+        if article_id is not None:
+            article_ids.append(article_id)
+    if article_ids and not run.dry_run:
+        _after_issue(article_ids)
 
 
 def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
@@ -617,7 +639,7 @@ def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: i
         _store_jats(run, article)
     run.remember(RecordKind.ARTICLE, art.id, article.pk, art.fingerprint)
     report.add("articles", "updated" if record else "created")
-    report.article_ids.append(article.pk)
+    return article.pk
 
 
 def _titles(run: _Import, pub: OjsPublication) -> dict:

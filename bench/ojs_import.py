@@ -41,7 +41,7 @@ django.setup()
 from django.test import Client
 from journal.models import Journal
 from ojs.services import importer
-from publishing.oai.records import records_build
+from indexing.oai.records import records_build
 
 path, slug = sys.argv[1], sys.argv[2]
 journal = Journal.objects.create(

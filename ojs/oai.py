@@ -3,7 +3,7 @@ OJS_OAI_REPOSITORY_IDENTIFIER is set (oai:IDENTIFIER:article/OJS-ID)."""
 
 from django.conf import settings
 
-from publishing.oai.protocol import register_identifier_alias
+from indexing.oai.protocol import register_identifier_alias
 
 from .models import OjsRecord, RecordKind
 

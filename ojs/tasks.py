@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from publishing.oai.records import records_build
+from indexing.oai.records import records_build
 
 from .services.jobs import ojs_import_check, ojs_import_run
 

@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from journal.errors import DomainError
 from journal.models import Journal, Section, User
 from journal.validators import validate_orcid
-from publishing.jats import ArticleBuilder, article_data, serialise, validate_jats
+from production.jats import ArticleBuilder, article_data, serialise, validate_jats
 from publishing.models import (
     Article,
     ArticleStatus,

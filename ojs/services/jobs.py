@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.models import Journal, Role, User
 from journal.selectors import user_has_role
 from submissions.services import email_queue
@@ -22,7 +22,7 @@ from .importer import ExportRefused, ojs_import
 
 def _check_manager(actor: User, journal: Journal) -> None:
     if not user_has_role(actor, journal, Role.MANAGER):
-        raise PermissionDenied(_("Only the journal's managers can import from OJS."))
+        raise ActionNotAllowed(_("Only the journal's managers can import from OJS."))
 
 
 def ojs_import_upload(

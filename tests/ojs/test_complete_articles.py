@@ -7,11 +7,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from discovery.models import SearchDocument
+from indexing.models import CrossrefDeposit, OaiRecord
+from indexing.oai.metadata import FORMATS
 from ojs.models import OjsRecord, RecordKind
-from publishing.jats import validate_jats
-from publishing.models import Article, CrossrefDeposit, OaiRecord
-from publishing.models.search import SearchDocument
-from publishing.oai.metadata import FORMATS
+from production.jats import validate_jats
+from publishing.models import Article
 
 pytestmark = pytest.mark.django_db
 

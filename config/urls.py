@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("reviews.editor_tools_urls")),
     path("", include("submissions.urls")),
     path("", include("journal.urls")),
+    # Last: old OJS addresses must never shadow a page of this site.
+    path("", include("ojs.urls")),
 ]
 
 if settings.DEBUG:

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "indexing",
     "discovery",
     "metrics",
+    "ojs",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +99,15 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    # Passwords of people imported from OJS, re-hashed on their first sign-in.
+    "ojs.hashers.OjsBcryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -150,6 +160,10 @@ OAI_REPOSITORY_IDENTIFIER = env(
 )
 OAI_ADMIN_EMAIL = env("OAI_ADMIN_EMAIL", default="oai@journal.example.org")
 OAI_PAGE_SIZE = env.int("OAI_PAGE_SIZE", default=100)
+# The repository identifier of the OJS site a journal was imported from: when
+# set, imported records keep OJS's OAI-PMH identifiers
+# (oai:IDENTIFIER:article/OJS-ID), so harvesters see the same records.
+OJS_OAI_REPOSITORY_IDENTIFIER = env("OJS_OAI_REPOSITORY_IDENTIFIER", default="")
 
 # Crossref
 CROSSREF_DEPOSIT_URL = env(

@@ -135,8 +135,32 @@ def identifier_for(article_id: int) -> str:
     return f"oai:{settings.OAI_REPOSITORY_IDENTIFIER}:article/{article_id}"
 
 
+# Other identifier schemes a higher app registers (records imported from
+# another repository keep their old identifiers). Each alias has
+# `identifiers(article_ids) -> {article_id: identifier}` (one query per page at
+# most, none when unused) and `article_id(identifier) -> int | None`.
+_identifier_aliases: list = []
+
+
+def register_identifier_alias(alias) -> None:
+    if alias not in _identifier_aliases:
+        _identifier_aliases.append(alias)
+
+
+def identifier_aliases(article_ids: list[int]) -> dict[int, str]:
+    """Identifiers other than `identifier_for`'s, for the articles that have one."""
+    found: dict[int, str] = {}
+    for alias in _identifier_aliases:
+        found.update(alias.identifiers(article_ids))
+    return found
+
+
 def article_id_from(identifier: str) -> int | None:
     """The article id an identifier names, or None if it names nothing here."""
+    for alias in _identifier_aliases:
+        article_id = alias.article_id(identifier)
+        if article_id is not None:
+            return article_id
     prefix = f"oai:{settings.OAI_REPOSITORY_IDENTIFIER}:article/"
     if not identifier.startswith(prefix):
         return None

@@ -38,6 +38,16 @@ def metadata_for(rows: list[HeaderRow], prefix: str) -> dict[int, bytes]:
     return result
 
 
+def records_build(article_ids: list[int]) -> int:
+    """Build and store every format's record of these articles now (a background
+    job after a bulk import), so harvests read stored records; returns how many."""
+    built = 0
+    current = fingerprint()
+    for fmt in FORMATS.values():
+        built += len(_rebuild(list(article_ids), fmt, current))
+    return built
+
+
 def _rebuild(ids: list[int], fmt, current_fingerprint: str) -> dict[int, bytes]:
     built: dict[int, bytes] = {}
     rows: list[OaiRecord] = []

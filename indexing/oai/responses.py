@@ -34,6 +34,7 @@ from .protocol import (
     article_id_from,
     echo_attributes,
     format_datestamp,
+    identifier_aliases,
     identifier_for,
     parse_date,
     shown,
@@ -165,15 +166,18 @@ class Headers:
         """One header per row; hot in ListIdentifiers, hence spelt out."""
         id_prefix, sets, texts = self.id_prefix, self._sets, []
         slugs = slugs_for(rows)
+        aliases = identifier_aliases([row.id for row in rows])
         for row in rows:
             key = (row.journal_id, row.section_id)
             specs = sets.get(key) or self._set_specs(key, slugs)
             stamp = row.stamp
             if not isinstance(stamp, str):
                 stamp = format_datestamp(stamp)
+            alias = aliases.get(row.id) if aliases else None
+            identifier = xml_text(alias) if alias else f"{id_prefix}{row.id}"
             texts.append(
                 ("<header>" if row.status in _LIVE else '<header status="deleted">')
-                + f"<identifier>{id_prefix}{row.id}</identifier>"
+                + f"<identifier>{identifier}</identifier>"
                 f"<datestamp>{stamp}</datestamp>{specs}</header>"
             )
         return texts

@@ -2,23 +2,28 @@
 
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
-from journal.queue import task_enqueue_on_commit
+from journal.errors import ActionNotAllowed, DomainError
 from journal.selectors import user_is_editor
 from journal.workflow import run_transition
 from submissions.models import State
 from submissions.services import submission_transition
 
-from ..doi.patterns import article_doi, issue_doi, pattern_check
-from ..models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
-from ..models.issues import ArticleVersion
-from ..production.services import render_after_publication
+from .. import hooks
+from ..doi_patterns import article_doi, issue_doi, pattern_check
+from ..models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Galley,
+    Issue,
+    IssueState,
+    Volume,
+)
 from .cache import reader_cache_bump
 
 logger = logging.getLogger(__name__)
@@ -28,7 +33,7 @@ def _check_editor(actor, journal) -> None:
     if not getattr(actor, "is_authenticated", False) or not user_is_editor(
         actor, journal
     ):
-        raise PermissionDenied(_("Only the journal's editors may do this."))
+        raise ActionNotAllowed(_("Only the journal's editors may do this."))
 
 
 def _check_not_published(issue: Issue) -> None:
@@ -180,14 +185,14 @@ def _publish_article(article: Article, *, actor, now) -> None:
     submission_transition(submission=article.submission, actor=actor, name="publish")
     run_transition(article, "publish", actor=actor, kwargs={"when": now})
     # The galleys were made before the DOI, issue and date were known.
-    render_after_publication(article=article)
+    hooks.article_published(article=article)
 
 
 def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
     """Publish the issue and every article in it that is not yet published, in
     one transaction: if any article cannot be published, none is.
 
-    Raises PermissionDenied (not an editor) or DomainError (already published,
+    Raises ActionNotAllowed (not an editor) or DomainError (already published,
     empty, an article not ready, a DOI clash)."""
     _check_editor(actor, issue.journal)
     now = now or timezone.now()
@@ -222,19 +227,8 @@ def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
         run_transition(issue, "publish", actor=actor, kwargs={"when": now})
         journal_id = issue.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
-        _deposit_after_commit(issue_id=issue.pk, actor=actor)
+        hooks.dois_published(issue_id=issue.pk, actor=actor)
     return issue
-
-
-def _deposit_after_commit(*, issue_id=None, article_id=None, actor) -> None:
-    if not settings.CROSSREF_USERNAME:
-        return
-    task_enqueue_on_commit(
-        "publishing.crossref_deposit_create_and_send",
-        issue_id=issue_id,
-        article_id=article_id,
-        actor_id=actor.pk if actor else None,
-    )
 
 
 def issues_publish_due(*, now=None) -> list[int]:
@@ -274,7 +268,7 @@ def article_publish(*, article: Article, actor, now=None) -> Article:
         _publish_article(article, actor=actor, now=now)
         journal_id = article.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
-        _deposit_after_commit(article_id=article.pk, actor=actor)
+        hooks.dois_published(article_id=article.pk, actor=actor)
     return article
 
 
@@ -330,6 +324,9 @@ def article_new_version(*, article: Article, actor, reason: str) -> ArticleVersi
         article.save(update_fields=["version", "datestamp"])
         journal_id = article.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
+        # Crossref learns of the correction (a Crossmark update).
+        if article.doi:
+            hooks.dois_published(article_id=article.pk, actor=actor)
     return frozen
 
 
@@ -350,6 +347,9 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
         kwargs={"when": now or timezone.now()},
     )
     reader_cache_bump(article.journal_id)
+    # Crossref learns of the retraction (a Crossmark update).
+    if article.doi:
+        hooks.dois_published(article_id=article.pk, actor=actor)
     return article
 
 

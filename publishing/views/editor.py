@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 from journal.models import Journal
 from journal.view_actions import run_action, run_form_action
 
-from .. import selectors
-from ..doi.services import crossref_deposit_start
+from .. import hooks, selectors
 from ..issues import services
 from ..issues.forms import (
     IssueForm,
@@ -25,8 +24,7 @@ from ..issues.forms import (
     ScheduleForm,
     VolumeForm,
 )
-from ..models import Article, Issue, Volume
-from ..models.issues import JournalPublishingSettings
+from ..models import Article, Issue, JournalPublishingSettings, Volume
 
 
 def _journal(request, slug) -> Journal:
@@ -143,7 +141,7 @@ def issue_detail_editor(request, slug, issue_id):
     journal = _journal(request, slug)
     issue = _issue(journal, issue_id)
     articles = selectors.issue_articles_for_editor(issue)
-    deposits = selectors.deposit_status_by_item(issue, articles)
+    deposits = hooks.deposit_status(issue, articles)
     rows = [
         {
             "article": a,
@@ -301,7 +299,7 @@ def issue_deposit(request, slug, issue_id):
 
     return run_action(
         request,
-        lambda: crossref_deposit_start(actor=request.user, issue=issue),
+        lambda: hooks.deposit_request(actor=request.user, issue=issue),
         success_message=_("The deposit is on its way to Crossref."),
         redirect_to=_back(issue),
     )

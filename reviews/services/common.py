@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from journal.errors import PermissionDenied
+from journal.errors import ActionNotAllowed
 from journal.models import ReviewMethod
 from journal.selectors import editors_of
 from journal.workflow import Refusals, run_transition
@@ -16,7 +16,7 @@ from ..models import AssignmentEvent, AssignmentState, ReviewAssignment
 
 def check_editor(submission, actor) -> None:
     if not submission_perms.is_editor(submission, actor):
-        raise PermissionDenied(
+        raise ActionNotAllowed(
             _("Only the editors of this submission can manage its review.")
         )
 

@@ -55,6 +55,7 @@ run: system install messages demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: system-test install messages services typecheck
+	$(VENV)/bin/lint-imports
 	@bin/run-tests sqlite postgres
 
 test-sqlite: install messages
@@ -64,6 +65,7 @@ test-postgres: install messages services
 	@bin/run-tests postgres
 
 lint: install typecheck
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 

@@ -13,15 +13,17 @@ urlpatterns = [
     path("favicon.ico", journal_views.favicon, name="favicon"),
     path("accounts/", include("journal.account_urls")),
     path("accounts/", include("allauth.urls")),
-    path("", include("publishing.oai.urls")),
-    path("", include("publishing.production.urls")),
-    path("", include("publishing.discovery_urls")),
+    path("", include("indexing.oai.urls")),
+    path("", include("production.urls")),
+    path("", include("discovery.urls")),
     path("", include("publishing.urls")),
-    path("", include("publishing.stats_urls")),
+    path("", include("metrics.urls")),
     path("", include("reviews.urls")),
-    path("", include("reviews.urls_extra")),
+    path("", include("reviews.editor_tools_urls")),
     path("", include("submissions.urls")),
     path("", include("journal.urls")),
+    # Last: old OJS addresses must never shadow a page of this site.
+    path("", include("ojs.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,7 +4,7 @@ A service that imported its task module would make services and tasks import
 each other (tasks call services), a cycle that function-level imports used to
 hide. Instead a service names the task it wants run:
 
-    task_enqueue_on_commit("publishing.render_article", job_id=job.pk)
+    task_enqueue_on_commit("production.tasks.render_article", job_id=job.pk)
 
 The name is the one the task is registered under in the Celery app (give every
 task an explicit `name=`); it is looked up at once, so a wrong name fails in the

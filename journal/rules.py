@@ -84,8 +84,8 @@ rules.add_perm("journal.manage", is_manager)
 
 
 def check_perm(actor: Any, perm: str, obj: Any, message: str) -> None:
-    """Raise PermissionDenied with `message` unless `perm` passes; for services."""
-    from .errors import PermissionDenied
+    """Raise ActionNotAllowed with `message` unless `perm` passes; for services."""
+    from .errors import ActionNotAllowed
 
     if actor is None or not actor.has_perm(perm, obj):
-        raise PermissionDenied(message)
+        raise ActionNotAllowed(message)

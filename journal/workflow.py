@@ -27,7 +27,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
-from .errors import DomainError, PermissionDenied
+from .errors import ActionNotAllowed, DomainError
 from .models import TransitionLog
 
 
@@ -80,7 +80,7 @@ def check_transition(
     check_permission: bool = False,
     refusals: Refusals = Refusals(),
 ) -> None:
-    """Raise DomainError (wrong state, unmet condition) or PermissionDenied
+    """Raise DomainError (wrong state, unmet condition) or ActionNotAllowed
     (the transition's permission refuses the actor) if `name` cannot run now."""
     method = _method(instance, name)
     meta = method._django_fsm
@@ -94,7 +94,7 @@ def check_transition(
         )
         raise DomainError(message, code="wrong_state")
     if check_permission and not meta.has_transition_perm(instance, state, actor):
-        raise PermissionDenied(
+        raise ActionNotAllowed(
             refusals.permission or _("You are not allowed to do this.")
         )
     if not can_proceed(method):
@@ -151,7 +151,7 @@ def run_transition(
     database transaction; return the log row.
 
     `kwargs` go to the transition method. Fields the caller set on `instance`
-    before the call are saved with it. Raises DomainError or PermissionDenied
+    before the call are saved with it. Raises DomainError or ActionNotAllowed
     (see `check_transition`), or DomainError with code "concurrent" if the row
     changed state since it was loaded. On any error the object in memory is as
     it was before the call.

@@ -4,13 +4,22 @@ Readers see only published (or retracted) articles of published issues or
 articles published continuously; editors see their own journal's issues.
 """
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from journal.models import Journal
 from submissions.models import Contributor, State
 
-from .models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
-from .models.issues import ArticleVersion, CrossrefDepositItem, DepositStatus
+from .doi_patterns import article_doi, issue_doi
+from .models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Galley,
+    Issue,
+    IssueState,
+    Volume,
+)
 
 PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 
@@ -201,39 +210,10 @@ def articles_ready_unassigned(journal: Journal) -> QuerySet[Article]:
     )
 
 
-def deposit_status_by_item(issue: Issue, articles: list[Article]) -> dict:
-    """For the issue and each article: the latest deposit item and whether any
-    deposit of it ever succeeded (a success is never hidden by a later try).
-    Keys: ("issue", pk) and ("article", pk)."""
-    items = (
-        CrossrefDepositItem.objects.filter(
-            Q(issue=issue) | Q(article__in=[a.pk for a in articles])
-        )
-        .select_related("deposit")
-        .order_by("pk")
-    )
-    result: dict = {}
-    for item in items:
-        key = (
-            ("article", item.article_id)
-            if item.article_id
-            else ("issue", item.issue_id)
-        )
-        entry = result.setdefault(key, {"latest": None, "ever_succeeded": None})
-        entry["latest"] = item
-        if item.status == DepositStatus.SUCCESS:
-            entry["ever_succeeded"] = item
-    return result
-
-
 def issue_publish_preview(issue: Issue) -> dict:
     """What publishing this issue will do, for the confirmation page: each
     article with the DOI it keeps or will get, whether it is ready, the issue's
     DOI, the Crossref deposit, the regenerated galleys. Nothing is saved."""
-    from django.conf import settings
-
-    from .doi.patterns import article_doi, issue_doi
-
     rows = []
     for article in issue_articles_for_editor(issue):
         pending = article.status == ArticleStatus.IN_PRODUCTION

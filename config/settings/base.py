@@ -33,12 +33,17 @@ INSTALLED_APPS = [
     "submissions",
     "reviews",
     "publishing",
+    "production",
+    "indexing",
+    "discovery",
+    "metrics",
+    "ojs",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Answers /oai itself: harvesters need none of the middleware below.
-    "publishing.oai.middleware.OaiEndpointMiddleware",
+    "indexing.oai.middleware.OaiEndpointMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +101,15 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    # Passwords of people imported from OJS, re-hashed on their first sign-in.
+    "ojs.hashers.OjsBcryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -156,6 +170,10 @@ OAI_REPOSITORY_IDENTIFIER = env(
 )
 OAI_ADMIN_EMAIL = env("OAI_ADMIN_EMAIL", default="oai@journal.example.org")
 OAI_PAGE_SIZE = env.int("OAI_PAGE_SIZE", default=100)
+# The repository identifier of the OJS site a journal was imported from: when
+# set, imported records keep OJS's OAI-PMH identifiers
+# (oai:IDENTIFIER:article/OJS-ID), so harvesters see the same records.
+OJS_OAI_REPOSITORY_IDENTIFIER = env("OJS_OAI_REPOSITORY_IDENTIFIER", default="")
 
 # Crossref
 CROSSREF_DEPOSIT_URL = env(

@@ -25,18 +25,18 @@ CELERY_BEAT_SCHEDULE: dict = {
     "reviews-reminders": {"task": "reviews.reminders_send", "schedule": 3600.0},
     "reviews-digests": {"task": "reviews.digests_send", "schedule": 86400.0},
     # Crossref's result for each sent deposit: polled until it is there.
-    "publishing-crossref-results": {
-        "task": "publishing.crossref_results_check",
+    "indexing-crossref-results": {
+        "task": "indexing.crossref_results_check",
         "schedule": 1800.0,
     },
     # COUNTER sessions are clock hours: fold each finished hour into monthly usage.
-    "publishing-usage-aggregate": {
-        "task": "publishing.usage_aggregate",
+    "metrics-usage-aggregate": {
+        "task": "metrics.usage_aggregate",
         "schedule": 3600.0,
     },
     # Search's per-word champion lists, trimmed and refilled.
-    "publishing-search-champions": {
-        "task": "publishing.search_champions_rebuild",
+    "discovery-search-champions": {
+        "task": "discovery.search_champions_rebuild",
         "schedule": 86400.0,
     },
 }

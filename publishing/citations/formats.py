@@ -1,103 +1,11 @@
-"""How to cite an article: APA 7 and Chicago (notes-bibliography) as HTML,
-and exports to BibTeX, RIS and CSL-JSON.
-
-Our own small formatter: journal articles are one shape only, and it handles
-Cyrillic names (initials of each part, hyphenated names) without a CSL engine.
-"""
+"""Exports of an article's citation: BibTeX, RIS and CSL-JSON (the CSL-JSON
+item is the one the CSL styles render, see `styles.py`)."""
 
 import json
 import re
 
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
-
-from .data import Author, CitationData
-
-
-def initials(given: str) -> str:
-    """'Jean-Paul' -> 'J.-P.', 'Айгуль Маратовна' -> 'А. М.'."""
-    parts = []
-    for word in given.split():
-        pieces = [p for p in word.split("-") if p]
-        parts.append("-".join(f"{p[0].upper()}." for p in pieces))
-    return " ".join(parts)
-
-
-def _apa_name(author: Author) -> str:
-    if not author.family:
-        return author.given
-    given = initials(author.given)
-    return f"{author.family}, {given}" if given else author.family
-
-
-def _apa_authors(authors: list[Author]) -> str:
-    names = [_apa_name(a) for a in authors]
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    if len(names) > 20:
-        return ", ".join(names[:19]) + ", . . . " + names[-1]
-    return ", ".join(names[:-1]) + ", & " + names[-1]
-
-
-def _end(text: str) -> str:
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-def apa(data: CitationData) -> SafeString:
-    authors = _apa_authors(data.authors)
-    year = data.year or "n.d."
-    parts = [escape(authors), f" ({escape(year)}). ", escape(_end(data.title)), " "]
-    parts.append(format_html("<i>{}</i>", data.journal))
-    if data.volume:
-        parts.append(format_html(", <i>{}</i>", data.volume))
-        if data.issue:
-            parts.append(f"({escape(data.issue)})")
-    if data.pages:
-        parts.append(f", {escape(data.pages)}")
-    elif data.article_number:
-        parts.append(f", Article {escape(data.article_number)}")
-    parts.append(".")
-    if data.link:
-        parts.append(format_html(' <a href="{0}">{0}</a>', data.link))
-    return mark_safe("".join(str(p) for p in parts))  # noqa: S308 - parts escaped
-
-
-def _chicago_authors(authors: list[Author]) -> str:
-    if not authors:
-        return ""
-    first = authors[0]
-    names = [f"{first.family}, {first.given}" if first.family else first.given]
-    names += [a.full_name for a in authors[1:]]
-    if len(names) > 10:
-        return ", ".join(names[:7]) + ", et al."
-    if len(names) == 1:
-        return names[0]
-    if len(names) == 2:
-        return f"{names[0]}, and {names[1]}"
-    return ", ".join(names[:-1]) + ", and " + names[-1]
-
-
-def chicago(data: CitationData) -> SafeString:
-    parts = [escape(_end(_chicago_authors(data.authors))), " "]
-    parts.append(f"“{escape(_end(data.title))}” ")
-    parts.append(format_html("<i>{}</i>", data.journal))
-    if data.volume:
-        parts.append(f" {escape(data.volume)}")
-    if data.issue:
-        parts.append(f", no. {escape(data.issue)}")
-    if data.year:
-        parts.append(f" ({escape(data.year)})")
-    if data.pages:
-        parts.append(f": {escape(data.pages)}")
-    elif data.article_number:
-        parts.append(f": {escape(data.article_number)}")
-    parts.append(".")
-    if data.link:
-        parts.append(format_html(' <a href="{0}">{0}</a>.', data.link))
-    return mark_safe("".join(str(p) for p in parts))  # noqa: S308 - parts escaped
-
+from .data import CitationData
+from .styles import csl_item
 
 _TRANSLIT = dict(
     zip(
@@ -189,39 +97,9 @@ def ris(data: CitationData) -> str:
 
 
 def csl_json(data: CitationData) -> str:
-    item = {
-        "id": citation_key(data),
-        "type": "article-journal",
-        "title": data.title,
-        "author": [
-            {"family": a.family, "given": a.given} if a.family else {"literal": a.given}
-            for a in data.authors
-        ],
-        "container-title": data.journal,
-        "container-title-short": data.journal_abbrev or None,
-        "volume": data.volume or None,
-        "issue": data.issue or None,
-        "page": data.pages.replace("–", "-") or None,
-        "number": data.article_number or None,
-        "issued": (
-            {
-                "date-parts": [
-                    [data.published.year, data.published.month, data.published.day]
-                ]
-            }
-            if data.published
-            else None
-        ),
-        "DOI": data.doi or None,
-        "URL": data.link or None,
-        "ISSN": data.issn or None,
-        "publisher": data.publisher or None,
-        "language": data.language,
-        "abstract": data.abstract or None,
-        "keyword": ", ".join(data.keywords) or None,
-    }
-    item = {k: v for k, v in item.items() if v is not None}
-    return json.dumps([item], ensure_ascii=False, indent=2)
+    return json.dumps(
+        [csl_item(data, citation_key(data))], ensure_ascii=False, indent=2
+    )
 
 
 EXPORTS = {

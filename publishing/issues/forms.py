@@ -1,8 +1,12 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from publishing.models import JournalPublishingSettings
+
+from ..citations.styles import available_styles
 from ..models import Issue, Volume
-from ..models.issues import JournalPublishingSettings
 
 
 class VolumeForm(forms.ModelForm):
@@ -76,4 +80,27 @@ class PublishingSettingsForm(forms.ModelForm):
             "depositor_name",
             "depositor_email",
             "doaj_listed",
+            "crossmark_policy_doi",
+            "citation_style",
         ]
+
+    def clean_citation_style(self):
+        value = self.cleaned_data["citation_style"].strip()
+        if value.endswith(".csl"):
+            value = value[:-4]
+        if value and value not in available_styles():
+            raise forms.ValidationError(
+                _("There is no CSL style named %(name)s.") % {"name": value}
+            )
+        return value
+
+    def clean_crossmark_policy_doi(self):
+        value = self.cleaned_data["crossmark_policy_doi"].strip()
+        for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
+            if value.lower().startswith(prefix):
+                value = value[len(prefix) :]
+        if value and not re.fullmatch(r"10\.\d{4,9}/\S+", value):
+            raise forms.ValidationError(
+                _("Enter a DOI such as 10.12345/journal.policy.")
+            )
+        return value

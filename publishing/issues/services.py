@@ -2,23 +2,28 @@
 
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from journal.errors import DomainError
-from journal.queue import task_enqueue_on_commit
 from journal.rules import check_perm
 from journal.workflow import run_transition
 from submissions.models import State
 from submissions.services import submission_transition
 
-from ..doi.patterns import article_doi, issue_doi, pattern_check
-from ..models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
-from ..models.issues import ArticleVersion
-from ..production.services import render_after_publication
+from .. import hooks
+from ..doi_patterns import article_doi, issue_doi, pattern_check
+from ..models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Galley,
+    Issue,
+    IssueState,
+    Volume,
+)
 from .cache import reader_cache_bump
 
 logger = logging.getLogger(__name__)
@@ -194,14 +199,14 @@ def _publish_article(article: Article, *, actor, now) -> None:
     submission_transition(submission=article.submission, actor=actor, name="publish")
     run_transition(article, "publish", actor=actor, kwargs={"when": now})
     # The galleys were made before the DOI, issue and date were known.
-    render_after_publication(article=article)
+    hooks.article_published(article=article)
 
 
 def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
     """Publish the issue and every article in it that is not yet published, in
     one transaction: if any article cannot be published, none is.
 
-    Raises PermissionDenied (not an editor or manager) or DomainError (already
+    Raises ActionNotAllowed (not an editor or manager) or DomainError (already
     published, empty, an article not ready, a DOI clash)."""
     _check(actor, "issues.publish", issue.journal)
     return _issue_publish(issue=issue, actor=actor, now=now)
@@ -243,19 +248,8 @@ def _issue_publish(*, issue: Issue, actor, now=None, on_schedule=False) -> Issue
         run_transition(issue, "publish", actor=actor, kwargs={"when": now})
         journal_id = issue.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
-        _deposit_after_commit(issue_id=issue.pk, actor=actor)
+        hooks.dois_published(issue_id=issue.pk, actor=actor)
     return issue
-
-
-def _deposit_after_commit(*, issue_id=None, article_id=None, actor) -> None:
-    if not settings.CROSSREF_USERNAME:
-        return
-    task_enqueue_on_commit(
-        "publishing.crossref_deposit_create_and_send",
-        issue_id=issue_id,
-        article_id=article_id,
-        actor_id=actor.pk if actor else None,
-    )
 
 
 def issues_publish_due(*, now=None) -> list[int]:
@@ -300,7 +294,7 @@ def article_publish(*, article: Article, actor, now=None) -> Article:
         _publish_article(article, actor=actor, now=now)
         journal_id = article.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
-        _deposit_after_commit(article_id=article.pk, actor=actor)
+        hooks.dois_published(article_id=article.pk, actor=actor)
     return article
 
 
@@ -356,6 +350,9 @@ def article_new_version(*, article: Article, actor, reason: str) -> ArticleVersi
         article.save(update_fields=["version", "datestamp"])
         journal_id = article.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id))
+        # Crossref learns of the correction (a Crossmark update).
+        if article.doi:
+            hooks.dois_published(article_id=article.pk, actor=actor)
     return frozen
 
 
@@ -376,6 +373,9 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
         kwargs={"when": now or timezone.now()},
     )
     reader_cache_bump(article.journal_id)
+    # Crossref learns of the retraction (a Crossmark update).
+    if article.doi:
+        hooks.dois_published(article_id=article.pk, actor=actor)
     return article
 
 

@@ -205,6 +205,15 @@ def signposting_landing(data: CitationData, links: ArticleLinks) -> str:
     return ", ".join(parts)
 
 
+def signposting_metadata(landing: str, *, cite_as: str = "") -> str:
+    """A metadata record's links (a `describedby` target of the landing page):
+    back to the page it describes, as FAIR Signposting asks."""
+    parts = [_link(landing, "describes", "text/html")]
+    if cite_as:
+        parts.append(_link(cite_as, "cite-as"))
+    return ", ".join(parts)
+
+
 def signposting_galley(data: CitationData, links: ArticleLinks) -> str:
     parts = [_link(links.landing, "collection", "text/html")]
     if data.doi_url:
@@ -212,3 +221,13 @@ def signposting_galley(data: CitationData, links: ArticleLinks) -> str:
     if links.licence:
         parts.append(_link(links.licence, "license"))
     return ", ".join(parts)
+
+
+def signposting_jats(data: CitationData, links: ArticleLinks) -> str:
+    """The JATS is both a full text of the article and its metadata record
+    (a `describedby` target), so it links back both ways."""
+    return (
+        signposting_galley(data, links)
+        + ", "
+        + _link(links.landing, "describes", "text/html")
+    )

@@ -5,9 +5,8 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_GET
 
-from .. import selectors
+from .. import hooks, selectors
 from ..models import Galley, GalleyKind
-from ..stats.counting import usage_record
 from .reader import article_or_404, article_parts
 
 KINDS = {"pdf": GalleyKind.PDF, "html": GalleyKind.HTML, "jats": GalleyKind.JATS}
@@ -27,7 +26,9 @@ def _filename(article, galley) -> str:
 def _serve(request, article, galley):
     storage = galley.file.storage
     filename = _filename(article, galley)
-    link = article_parts(article)["galley_link"]
+    link = article_parts(article)[
+        "jats_link" if galley.kind == GalleyKind.JATS else "galley_link"
+    ]
     if settings.STORAGE_PRESIGNED_DOWNLOADS and _is_s3(storage):
         url = storage.url(
             galley.file.name,
@@ -51,7 +52,7 @@ def _serve(request, article, galley):
         )
     response["Link"] = link
     response["X-Content-Type-Options"] = "nosniff"
-    usage_record(request=request, article=article, galley=galley)
+    hooks.article_viewed(request=request, article=article, galley=galley)
     return response
 
 
@@ -80,7 +81,7 @@ def article_download_kind(request, article_id, kind):
             response["Content-Disposition"] = (
                 f'inline; filename="{article.journal.slug}-{article.pk}.xml"'
             )
-            response["Link"] = article_parts(article)["galley_link"]
+            response["Link"] = article_parts(article)["jats_link"]
             return response
         raise Http404 from None
     return _serve(request, article, galley)

@@ -14,8 +14,7 @@ from journal.models import Journal
 from journal.selectors import journal_for
 from journal.view_actions import run_action, run_form_action
 
-from .. import selectors
-from ..doi.services import crossref_deposit_start
+from .. import hooks, selectors
 from ..issues import services
 from ..issues.forms import (
     IssueForm,
@@ -26,8 +25,7 @@ from ..issues.forms import (
     ScheduleForm,
     VolumeForm,
 )
-from ..models import Article, Issue, Volume
-from ..models.issues import JournalPublishingSettings
+from ..models import Article, Issue, JournalPublishingSettings, Volume
 
 
 def _journal(request, slug, perm: str = "issues.prepare") -> Journal:
@@ -146,7 +144,7 @@ def issue_detail_editor(request, slug, issue_id):
     journal = _journal(request, slug)
     issue = _issue(journal, issue_id)
     articles = selectors.issue_articles_for_editor(issue)
-    deposits = selectors.deposit_status_by_item(issue, articles)
+    deposits = hooks.deposit_status(issue, articles)
     rows = [
         {
             "article": a,
@@ -315,7 +313,7 @@ def issue_deposit(request, slug, issue_id):
 
     return run_action(
         request,
-        lambda: crossref_deposit_start(actor=request.user, issue=issue),
+        lambda: hooks.deposit_request(actor=request.user, issue=issue),
         success_message=_("The deposit is on its way to Crossref."),
         redirect_to=_back(issue),
     )

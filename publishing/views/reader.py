@@ -14,14 +14,22 @@ from lxml import html as lxml_html
 from journal.models import Journal
 from journal.selectors import calls_open
 
-from .. import selectors
-from ..citations.formats import apa, chicago
+from .. import hooks, selectors
+from ..citations.styles import (
+    DEFAULT_STYLES,
+    available_styles,
+    format_citation,
+    style_title,
+)
 from ..issues.cache import reader_cache_generation
 from ..meta import article as meta
-from ..models import Article, GalleyKind, Issue
-from ..models.issues import ArticleVersion
-from ..search.selectors import related_articles
-from ..stats.counting import usage_record
+from ..models import (
+    Article,
+    ArticleVersion,
+    GalleyKind,
+    Issue,
+    JournalPublishingSettings,
+)
 from .common import (
     article_citation,
     article_links,
@@ -199,8 +207,7 @@ def _article_parts(article) -> dict:
         "supplementary": [g for g in galleys if g.kind == GalleyKind.SUPPLEMENTARY],
         "fulltext": mark_safe(_html_fulltext(galleys)),  # noqa: S308 - sanitised
         "versions": list(ArticleVersion.objects.filter(article=article)),
-        "apa": apa(data),
-        "chicago": chicago(data),
+        "citations": citation_styles_rendered(data, journal),
         "orcid_template": orcid_template(),
         "received": journal.local_time(submission.submitted_at)
         if submission.submitted_at
@@ -224,8 +231,25 @@ def _article_parts(article) -> dict:
         "body": render_to_string("publishing/_article_body.html", context),
         "link": meta.signposting_landing(data, links),
         "galley_link": meta.signposting_galley(data, links),
+        "jats_link": meta.signposting_jats(data, links),
         "title": data.title,
     }
+
+
+def citation_styles_rendered(data, journal) -> list[dict]:
+    """How to cite, in APA 7th, Chicago author-date and the journal's own
+    choice of CSL style if it made one."""
+    names = list(DEFAULT_STYLES)
+    try:
+        chosen = journal.publishing_settings.citation_style
+    except JournalPublishingSettings.DoesNotExist:
+        chosen = ""
+    if chosen and chosen not in names and chosen in available_styles():
+        names.insert(0, chosen)
+    return [
+        {"name": name, "title": style_title(name), "html": format_citation(data, name)}
+        for name in names
+    ]
 
 
 def article_parts(article) -> dict:
@@ -235,7 +259,8 @@ def article_parts(article) -> dict:
     cache miss the whole article is loaded."""
     stamp = article.datestamp.timestamp()
     generation = reader_cache_generation(article.journal_id)
-    key = f"pub:article:{article.pk}:{stamp}:{generation}:{get_language()}"
+    # "2": the parts gained the JATS download's Signposting links.
+    key = f"pub:article:2:{article.pk}:{stamp}:{generation}:{get_language()}"
 
     def build():
         full = article
@@ -271,7 +296,7 @@ def article(request, article_id):
     except Article.DoesNotExist:
         raise Http404 from None
     the_article.journal = journal_cached(the_article.journal_id)
-    usage_record(request=request, article=the_article)
+    hooks.article_viewed(request=request, article=the_article)
     parts = article_parts(the_article)
     response = render(
         request,
@@ -282,7 +307,7 @@ def article(request, article_id):
             "page_title": parts["title"],
             "head_html": mark_safe(parts["head"]),  # noqa: S308 - our template
             "body_html": mark_safe(parts["body"]),  # noqa: S308 - our template
-            "related_links": related_articles(the_article),
+            "related_links": hooks.related_articles(the_article),
         },
     )
     response["Link"] = parts["link"]

@@ -91,7 +91,7 @@ def anonymised_manuscript_check(*, submission: Submission, actor=None) -> list[d
 
     Returns the hits, each {"term": ..., "where": ...}; an empty list when the
     file is clean or there is no file yet. A new check replaces an earlier one
-    for the same file and withdraws any clearance. Raises PermissionDenied if
+    for the same file and withdraws any clearance. Raises ActionNotAllowed if
     `actor` is given and is not an editor of the submission.
     """
     _check_editor(submission, actor)

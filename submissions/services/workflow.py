@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.selectors import editors_of
 from journal.workflow import Refusals, check_transition, run_transition
 
@@ -64,7 +64,7 @@ def _log(
 def submission_check_transition(
     *, submission: Submission, actor: Any, name: str
 ) -> None:
-    """Raise DomainError or PermissionDenied, with the reason, if the move is refused."""
+    """Raise DomainError or ActionNotAllowed, with the reason, if the move is refused."""
     check_transition(
         submission, name, actor=actor, check_permission=True, refusals=_refusals()
     )
@@ -76,7 +76,7 @@ def submission_transition(
     """Run one transition, write its log row in the same transaction.
 
     Raises DomainError (wrong state, unmet condition, or someone else changed the
-    submission since it was loaded) or PermissionDenied. On any error the
+    submission since it was loaded) or ActionNotAllowed. On any error the
     submission's state is as it was.
     """
     event = run_transition(
@@ -143,7 +143,7 @@ def submission_send_to_review(
 
 def submission_assign_editor(*, submission: Submission, actor, editor) -> None:
     if not allowed(actor, "submissions.assign_editor", submission):
-        raise PermissionDenied(_("Only the journal's editors can assign an editor."))
+        raise ActionNotAllowed(_("Only the journal's editors can assign an editor."))
     if not allowed(editor, "submissions.assign_editor", submission):
         raise DomainError(_("That person is not an editor of this journal or section."))
     submission.editor = editor

@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from demo import content
 from journal.models import User
-from publishing.demo import content
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,18 @@ from config import celery_app
 from journal.queue import registered_task, task_enqueue_on_commit
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("journal", "submissions", "reviews", "publishing")
+APPS = (
+    "journal",
+    "submissions",
+    "reviews",
+    "publishing",
+    "production",
+    "indexing",
+    "discovery",
+    "metrics",
+    "demo",
+    "ojs",
+)
 
 
 def _sources():
@@ -44,11 +55,11 @@ def test_every_task_enqueued_by_name_is_registered_with_the_worker():
 
     assert {
         "submissions.send_outbox_email",
-        "publishing.render_article",
-        "publishing.crossref_deposit_send",
-        "publishing.crossref_deposit_create_and_send",
-        "publishing.usage_event_record",
-        "publishing.search_refresh_article",
+        "production.tasks.render_article",
+        "indexing.crossref_deposit_send",
+        "indexing.crossref_deposit_create_and_send",
+        "metrics.usage_event_record",
+        "discovery.search_refresh_article",
     } <= names
     assert names - set(celery_app.tasks) == set()
 
@@ -85,11 +96,11 @@ def test_the_task_is_sent_only_when_the_transaction_commits(
     django_capture_on_commit_callbacks, monkeypatch
 ):
     sent = []
-    task = registered_task("publishing.search_refresh_article")
+    task = registered_task("discovery.search_refresh_article")
     monkeypatch.setattr(task, "apply_async", lambda **kw: sent.append(kw))
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        task_enqueue_on_commit("publishing.search_refresh_article", article_id=7)
+        task_enqueue_on_commit("discovery.search_refresh_article", article_id=7)
         assert sent == []
 
     assert len(callbacks) == 1

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from indexing.doi.services import crossref_deposit_record_failure
+from indexing.models import CrossrefDeposit, DepositStatus
 from journal.errors import DomainError
 from journal.workflow import transition_log_for
-from publishing.doi.services import crossref_deposit_record_failure
 from publishing.issues import services
 from publishing.models import ArticleStatus, Issue, IssueState
-from publishing.models.issues import CrossrefDeposit, DepositStatus
 from tests.publishing.factories import ready_issue
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from publishing.citations.data import Author, CitationData
-from publishing.citations.formats import apa, bibtex, chicago, csl_json, initials, ris
+from publishing.citations.formats import bibtex, csl_json, ris
+from publishing.citations.styles import APA, CHICAGO, format_citation
 from tests.publishing.factories import PublishedArticleFactory, with_authors
 
 
@@ -34,37 +35,63 @@ def _data(**kwargs):
     return CitationData(**values)
 
 
-def test_initials_work_for_cyrillic_and_hyphenated_names():
-    assert initials("Айгуль Маратовна") == "А. М."
-    assert initials("Jean-Paul") == "J.-P."
+def apa(data):
+    return str(format_citation(data, APA))
 
 
-def test_apa_citation():
-    text = str(apa(_data()))
-    assert text == (
+def chicago(data):
+    return str(format_citation(data, CHICAGO))
+
+
+DOI_LINK = (
+    '<a href="https://doi.org/10.99999/ijcsr.2026.7">'
+    "https://doi.org/10.99999/ijcsr.2026.7</a>"
+)
+
+
+def test_apa_citation_initials_cyrillic_and_hyphenated_names():
+    assert apa(_data()) == (
         "Сейткалиева, А. М., &amp; Durand, J.-P. (2026). Меритократия при найме на "
         "государственную службу. <i>International Journal of Civil Service Reform and "
-        "Practice</i>, <i>5</i>(2), 101–120. "
-        '<a href="https://doi.org/10.99999/ijcsr.2026.7">https://doi.org/10.99999/ijcsr.2026.7</a>'
+        "Practice</i>, <i>5</i>(2), 101–120. " + DOI_LINK
     )
 
 
-def test_apa_uses_the_article_number_when_there_are_no_pages():
-    text = str(apa(_data(first_page="", last_page="", article_number="e1234")))
-    assert "(2), Article e1234." in text
-
-
-def test_chicago_citation():
-    text = str(chicago(_data()))
-    assert text.startswith(
-        "Сейткалиева, Айгуль Маратовна, and Jean-Paul Durand. "
-        "“Меритократия при найме на государственную службу.” "
-        "<i>International Journal of Civil Service Reform and Practice</i> 5, no. 2 (2026): 101–120."
+def test_apa_lists_a_hyphenated_family_name_and_three_authors():
+    data = _data(
+        title="Merit-based recruitment in the civil service",
+        language="en",
+        authors=[
+            Author(given="Aigerim", family="Nurlanova-Smith"),
+            Author(given="Ivan", family="Petrov"),
+            Author(given="Jean-Paul", family="Durand"),
+        ],
+    )
+    assert apa(data) == (
+        "Nurlanova-Smith, A., Petrov, I., &amp; Durand, J.-P. (2026). Merit-based "
+        "recruitment in the civil service. <i>International Journal of Civil Service "
+        "Reform and Practice</i>, <i>5</i>(2), 101–120. " + DOI_LINK
     )
 
 
-def test_citation_escapes_markup_in_titles():
-    assert "<b>" not in str(apa(_data(title="<b>Bold</b> claims")))
+def test_chicago_author_date_citation_keeps_full_given_names():
+    data = _data(title="Merit-based recruitment in the civil service", language="en")
+    assert chicago(data) == (
+        "Сейткалиева, Айгуль Маратовна, and Jean-Paul Durand. 2026. “Merit-based "
+        "Recruitment in the Civil Service.” <i>International Journal of Civil Service "
+        "Reform and Practice</i> 5 (2): 101–20. " + DOI_LINK + "."
+    )
+
+
+def test_citation_escapes_markup_in_titles_and_names():
+    data = _data(
+        title="<script>alert(1)</script> R&D",
+        authors=[Author(given="<b>Jo</b>", family="Smith & Sons")],
+    )
+    for text in (apa(data), chicago(data)):
+        assert "<script>" not in text and "<b>" not in text
+        assert "&lt;script&gt;" in text
+        assert "R&amp;D" in text
 
 
 def test_bibtex_export_keeps_cyrillic_and_has_an_ascii_key():
@@ -128,5 +155,38 @@ def test_article_page_shows_how_to_cite_in_apa_and_chicago(client):
     article = PublishedArticleFactory(doi="10.99999/x.2")
     html = client.get(reverse("publishing:article", args=[article.pk])).content.decode()
     assert "How to cite" in html
-    assert 'class="citation-apa"' in html and 'class="citation-chicago"' in html
+    assert 'class="citation-apa"' in html
+    assert 'class="citation-chicago-author-date"' in html
+    assert "APA Style 7th edition" in html
+    assert "Chicago Manual of Style 18th edition (author-date)" in html
     assert html.count("https://doi.org/10.99999/x.2") >= 3
+
+
+@pytest.mark.django_db
+def test_a_journal_can_choose_another_csl_style(client):
+    from publishing.models import JournalPublishingSettings
+
+    article = PublishedArticleFactory(doi="10.99999/x.3")
+    JournalPublishingSettings.objects.create(
+        journal=article.journal, citation_style="ieee"
+    )
+    html = client.get(reverse("publishing:article", args=[article.pk])).content.decode()
+    assert 'class="citation-ieee"' in html
+    assert html.index("citation-ieee") < html.index("citation-apa")
+
+
+@pytest.mark.django_db
+def test_the_citation_style_setting_refuses_an_unknown_style():
+    from publishing.issues.forms import PublishingSettingsForm
+    from publishing.models import JournalPublishingSettings
+    from tests.factories import JournalFactory
+
+    row = JournalPublishingSettings(journal=JournalFactory())
+    base = {"article_doi_pattern": row.article_doi_pattern}
+    form = PublishingSettingsForm(
+        {**base, "citation_style": "no-such-style"}, instance=row
+    )
+    assert not form.is_valid() and "citation_style" in form.errors
+    form = PublishingSettingsForm({**base, "citation_style": "ieee.csl"}, instance=row)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["citation_style"] == "ieee"

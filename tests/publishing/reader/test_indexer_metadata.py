@@ -182,3 +182,27 @@ def test_galley_download_points_back_to_its_landing_page(client, article):
         {"rel": "collection", "type": "text/html"},
     ) in links
     assert any(a["rel"] == "cite-as" for _u, a in links)
+
+
+def test_metadata_records_link_back_to_the_page_they_describe(client, article):
+    """Every describedby target of the landing page answers with a Link header
+    whose rel="describes" points back to the landing page."""
+    landing = f"http://testserver/article/{article.pk}/"
+    page = client.get(reverse("publishing:article", args=[article.pk]))
+    described = [u for u, a in _links(page["Link"]) if a["rel"] == "describedby"]
+    assert len(described) == 3
+
+    for url in described:
+        response = client.get(url.removeprefix("http://testserver"))
+        assert response.status_code == 200, url
+        links = _links(response["Link"])
+        assert (landing, {"rel": "describes", "type": "text/html"}) in links, url
+        assert any(a["rel"] == "cite-as" for _u, a in links), url
+
+
+def test_a_pdf_does_not_claim_to_describe_the_page(client, article):
+    pdf = article.galleys.get(kind="pdf")
+    response = client.get(
+        reverse("publishing:article_download", args=[article.pk, pdf.pk])
+    )
+    assert all(a["rel"] != "describes" for _u, a in _links(response["Link"]))

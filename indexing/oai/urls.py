@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "oai"
+
+urlpatterns = [
+    path("oai", views.endpoint, name="endpoint"),
+    path("oai/schemas/<str:name>", views.schema, name="schema"),
+]

@@ -1,0 +1,2 @@
+"""OJS Native XML: checking an export against each OJS version's schema,
+reading it as a stream of plain records, and writing one."""

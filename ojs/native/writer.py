@@ -1,0 +1,434 @@
+"""A journal's published issues as OJS Native XML (3.5, or 3.4), galleys
+embedded, so a journal can leave with everything it brought and made here.
+
+Written as a stream, one issue at a time (`lxml.etree.xmlfile`), so memory is
+bounded by the largest issue. Each article lists its earlier versions as
+earlier publications, as OJS does.
+"""
+
+import base64
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from lxml import etree
+
+from journal.models import Journal
+from publishing.models import Article, ArticleStatus, Galley, Issue, IssueState
+
+from ..models import OjsRecord, RecordKind
+from .schemas import NS, q
+
+WRITABLE = ("3.5", "3.4")
+GENRES = {"pdf": "Article Text", "html": "Article Text", "jats": "Article Text"}
+
+
+def ojs_locale(language: str) -> str:
+    """This platform's language code as OJS 3.4+ writes it (fr-ca → fr_CA)."""
+    lang, _sep, region = language.partition("-")
+    return f"{lang}_{region.upper()}" if region else lang
+
+
+@dataclass
+class _Context:
+    version: str
+    journal: Journal
+    section_refs: dict[int, str] = field(default_factory=dict)
+    section_data: dict[int, dict] = field(default_factory=dict)
+    issue_data: dict[int, dict] = field(default_factory=dict)
+
+
+def _el(parent, tag, text=None, **attrs):
+    el = etree.SubElement(parent, q(tag))
+    for key, value in attrs.items():
+        if value is not None and value != "":
+            el.set(key, str(value))
+    if text is not None:
+        el.text = str(text)
+    return el
+
+
+def _localised(parent, tag, values: dict):
+    for lang, text in values.items():
+        if text:
+            _el(parent, tag, text, locale=ojs_locale(lang))
+
+
+def _html(text: str) -> str:
+    """Plain paragraphs as the HTML OJS keeps in abstracts and descriptions."""
+    from django.utils.html import escape
+
+    paragraphs = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+
+
+def export_issues(
+    *, journal: Journal, out, version: str = "3.5", issue_ids: list[int] | None = None
+) -> int:
+    """Write the journal's published issues (or those in `issue_ids`) to the
+    binary file `out`; returns the number of issues written."""
+    if version not in WRITABLE:
+        raise ValueError(version)
+    ctx = _Context(version=version, journal=journal)
+    for record in OjsRecord.objects.filter(
+        journal=journal, kind__in=[RecordKind.SECTION, RecordKind.ISSUE]
+    ):
+        if record.kind == RecordKind.SECTION:
+            ctx.section_refs[record.object_id] = record.ojs_id
+            ctx.section_data[record.object_id] = record.data
+        else:
+            ctx.issue_data[record.object_id] = record.data
+    issues = Issue.objects.filter(journal=journal, state=IssueState.PUBLISHED)
+    if issue_ids:
+        issues = issues.filter(pk__in=issue_ids)
+    written = 0
+    with etree.xmlfile(out, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        with xf.element(q("issues"), nsmap={None: NS}):
+            for issue in issues.select_related("volume").order_by("published_at", "pk"):
+                xf.write(_issue(ctx, issue), pretty_print=True)
+                written += 1
+    return written
+
+
+def _articles(issue: Issue) -> list[Article]:
+    return list(
+        Article.objects.filter(
+            issue=issue, status__in=[ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED]
+        )
+        .select_related("submission", "section")
+        .prefetch_related(
+            "submission__authors",
+            Prefetch(
+                "galleys", queryset=Galley.objects.order_by("version", "kind", "pk")
+            ),
+            "versions__galleys",
+        )
+        .order_by("order", "pk")
+    )
+
+
+def _issue(ctx: _Context, issue: Issue):
+    journal = ctx.journal
+    primary = journal.primary_language
+    data = ctx.issue_data.get(issue.pk, {})
+    el = etree.Element(q("issue"), nsmap={None: NS})
+    el.set("published", "1")
+    el.set("current", "0")
+    el.set("access_status", "1")
+    _el(el, "id", issue.pk, type="internal", advice="ignore")
+    if issue.doi:
+        _el(el, "id", issue.doi, type="doi", advice="update")
+    descriptions = {primary: issue.description, **data.get("description", {})}
+    for lang, text in descriptions.items():
+        if text:
+            _el(el, "description", _html(text), locale=ojs_locale(lang))
+    ident = _el(el, "issue_identification")
+    if issue.volume_id:
+        _el(ident, "volume", issue.volume.number)
+    _el(ident, "number", issue.number)
+    _el(ident, "year", issue.year)
+    _localised(ident, "title", {primary: issue.title, **data.get("title", {})})
+    if issue.published_at:
+        day = journal.local_time(issue.published_at).date().isoformat()
+        _el(el, "date_published", day)
+        _el(el, "last_modified", day)
+    articles = _articles(issue)
+    sections = {a.section_id: a.section for a in articles if a.section_id}
+    if sections:
+        sections_el = _el(el, "sections")
+        for section in sections.values():
+            _section(ctx, sections_el, section)
+    if issue.cover_image:
+        with issue.cover_image.open("rb") as f:
+            image = f.read()
+        covers = _el(el, "covers")
+        cover = _el(covers, "cover", locale=ojs_locale(primary))
+        _el(cover, "cover_image", issue.cover_image.name.rsplit("/", 1)[-1])
+        _el(cover, "cover_image_alt_text", "")
+        _el(cover, "embed", base64.b64encode(image).decode(), encoding="base64")
+    articles_el = _el(el, "articles")
+    for article in articles:
+        _article(ctx, articles_el, article, issue)
+    return el
+
+
+def _section_ref(ctx: _Context, section) -> str:
+    return ctx.section_refs.get(section.pk) or section.slug.upper()
+
+
+def _section(ctx: _Context, parent, section) -> None:
+    primary = ctx.journal.primary_language
+    data = ctx.section_data.get(section.pk, {})
+    el = _el(
+        parent,
+        "section",
+        ref=_section_ref(ctx, section),
+        seq=section.order,
+        editor_restricted=0,
+        meta_indexed=1,
+        meta_reviewed=int(section.peer_reviewed),
+        abstracts_not_required=0,
+        hide_title=0,
+        hide_author=0,
+        abstract_word_count=0,
+    )
+    _el(el, "id", section.pk, type="internal", advice="ignore")
+    _localised(
+        el, "abbrev", data.get("abbrev") or {primary: _section_ref(ctx, section)}
+    )
+    if section.policy:
+        _el(el, "policy", _html(section.policy), locale=ojs_locale(primary))
+    _localised(el, "title", {primary: section.title, **section.title_translations})
+
+
+def _article(ctx: _Context, parent, article: Article, issue: Issue) -> None:
+    submission = article.submission
+    journal = ctx.journal
+    versions = sorted(article.versions.all(), key=lambda v: v.number)
+    current_pub_id = article.pk * 1000 + article.version
+    submitted = submission.submitted_at or article.published_at
+    el = _el(
+        parent,
+        "article",
+        date_submitted=journal.local_time(submitted).date().isoformat()
+        if submitted
+        else None,
+        status=3,
+        submission_progress="",
+        current_publication_id=current_pub_id,
+        stage="production",
+        locale=ojs_locale(submission.language),
+    )
+    _el(el, "id", article.pk, type="internal", advice="ignore")
+    galleys = list(article.galleys.all())
+    for galley in galleys:
+        _submission_file(el, galley, submission.language)
+    for version in versions:
+        meta = version.metadata
+        _publication(
+            ctx,
+            el,
+            article=article,
+            issue=issue,
+            pub_id=article.pk * 1000 + version.number,
+            number=version.number,
+            published_at=version.published_at,
+            titles=meta.get("title", {}),
+            abstracts=meta.get("abstract", {}),
+            keywords=meta.get("keywords", {}),
+            authors=[
+                {
+                    "given": {submission.language: a.get("given_name", "")},
+                    "family": {submission.language: a.get("family_name", "")},
+                    "affiliation": a.get("affiliation", ""),
+                    "orcid": a.get("orcid", ""),
+                    "email": "",
+                    "country": "",
+                    "corresponding": i == 0,
+                }
+                for i, a in enumerate(meta.get("authors", []))
+            ],
+            galleys=list(version.galleys.all()),
+            doi=meta.get("doi", ""),
+            pages=(meta.get("first_page", ""), meta.get("last_page", "")),
+        )
+    authors = []
+    for c in submission.authors.all():
+        given = {submission.language: c.given_name}
+        family = {submission.language: c.family_name}
+        for lang, names in (c.name_translations or {}).items():
+            if names.get("given"):
+                given[lang] = names["given"]
+            if names.get("family"):
+                family[lang] = names["family"]
+        authors.append(
+            {
+                "given": given,
+                "family": family,
+                "affiliation": c.affiliation,
+                "orcid": c.orcid,
+                "email": c.email,
+                "country": c.country.code or "",
+                "corresponding": c.is_corresponding,
+            }
+        )
+    _publication(
+        ctx,
+        el,
+        article=article,
+        issue=issue,
+        pub_id=current_pub_id,
+        number=article.version,
+        published_at=article.published_at,
+        titles=submission.title,
+        abstracts=submission.abstract,
+        keywords=submission.keywords,
+        authors=authors,
+        galleys=[g for g in galleys if g.is_current],
+        doi=article.doi,
+        pages=(article.first_page, article.last_page),
+        extra=getattr(article, "ojs_metadata", None),
+    )
+
+
+def _submission_file(parent, galley: Galley, language: str) -> None:
+    name = galley.file.name.rsplit("/", 1)[-1]
+    extension = name.rsplit(".", 1)[-1] if "." in name else ""
+    with galley.file.open("rb") as f:
+        data = f.read()
+    sf = _el(
+        parent,
+        "submission_file",
+        id=galley.pk,
+        file_id=galley.pk,
+        stage="proof",
+        genre=GENRES.get(galley.kind, "Other"),
+        viewable="false",
+    )
+    _el(
+        sf,
+        "name",
+        f"{galley.label or galley.kind}.{extension}".rstrip("."),
+        locale=ojs_locale(language),
+    )
+    fe = _el(sf, "file", id=galley.pk, filesize=len(data), extension=extension)
+    _el(
+        fe,
+        "embed",
+        base64.b64encode(data).decode(),
+        encoding="base64",
+        mime_type=galley.content_type,
+    )
+
+
+def _publication(
+    ctx,
+    parent,
+    *,
+    article,
+    issue,
+    pub_id,
+    number,
+    published_at,
+    titles,
+    abstracts,
+    keywords,
+    authors,
+    galleys,
+    doi,
+    pages,
+    extra=None,
+):
+    version, journal = ctx.version, ctx.journal
+    attrs = {
+        "status": 3,
+        "url_path": "",
+        "seq": article.order,
+        "date_published": (
+            journal.local_time(published_at).date().isoformat()
+            if published_at
+            else None
+        ),
+        "section_ref": _section_ref(ctx, article.section) if article.section_id else "",
+        "access_status": 1,
+    }
+    if version == "3.4":
+        attrs["version"] = number
+    else:
+        attrs["id"] = pub_id
+        attrs["version_major"] = number
+        attrs["version_minor"] = 0
+        attrs["version_stage"] = "VoR"
+    el = _el(parent, "publication", **attrs)
+    _el(el, "id", pub_id, type="internal", advice="ignore")
+    if doi:
+        _el(el, "id", doi, type="doi", advice="update")
+    _localised(el, "title", titles or {article.submission.language: str(article)})
+    if extra is not None:
+        _localised(el, "subtitle", extra.subtitle)
+    _localised(el, "abstract", {k: _html(v) for k, v in abstracts.items()})
+    licence = (extra.licence_url if extra is not None else "") or journal.licence_url
+    if licence:
+        _el(el, "licenseUrl", licence)
+    if extra is not None:
+        _localised(el, "copyrightHolder", extra.copyright_holder)
+        if extra.copyright_year:
+            _el(el, "copyrightYear", extra.copyright_year)
+    for tag, item, values in (
+        ("keywords", "keyword", keywords),
+        ("subjects", "subject", extra.subjects if extra is not None else {}),
+    ):
+        for lang, words in values.items():
+            words = [w for w in words if w]
+            if not words:
+                continue
+            group = _el(el, tag, locale=ojs_locale(lang))
+            for word in words:
+                if version == "3.5":
+                    _el(_el(group, item), "name", word)
+                else:
+                    _el(group, item, word)
+    if authors:
+        authors_el = _el(el, "authors")
+        for seq, author in enumerate(authors):
+            _author(ctx, authors_el, author, seq, pub_id)
+    for seq, galley in enumerate(galleys):
+        g = _el(
+            el,
+            "article_galley",
+            locale=ojs_locale(article.submission.language),
+            approved="true",
+        )
+        _el(g, "id", galley.pk, type="internal", advice="ignore")
+        _el(
+            g,
+            "name",
+            galley.label or galley.get_kind_display(),
+            locale=ojs_locale(article.submission.language),
+        )
+        _el(g, "seq", seq)
+        _el(g, "submission_file_ref", id=galley.pk)
+    ident = _el(el, "issue_identification")
+    if issue.volume_id:
+        _el(ident, "volume", issue.volume.number)
+    _el(ident, "number", issue.number)
+    _el(ident, "year", issue.year)
+    first, last = pages
+    if first:
+        _el(el, "pages", f"{first}-{last}" if last and last != first else first)
+
+
+def _author(ctx, parent, author: dict, seq: int, pub_id: int) -> None:
+    language = next(iter(author["given"]), ctx.journal.primary_language)
+    attrs = {
+        "include_in_browse": "true",
+        "seq": seq,
+        "id": pub_id * 100 + seq,
+        "primary_contact": "true" if author["corresponding"] else None,
+    }
+    if ctx.version == "3.5":
+        attrs["contributor_type"] = "PERSON"
+    else:
+        attrs["user_group_ref"] = "Author"
+    el = _el(parent, "author", **attrs)
+    given = {k: v for k, v in author["given"].items() if v} or {language: "-"}
+    _localised(el, "givenname", given)
+    _localised(el, "familyname", author["family"])
+    if author["affiliation"]:
+        if ctx.version == "3.5":
+            _el(
+                _el(el, "affiliation"),
+                "name",
+                author["affiliation"],
+                locale=ojs_locale(language),
+            )
+        else:
+            _el(el, "affiliation", author["affiliation"], locale=ojs_locale(language))
+    if author["country"]:
+        _el(el, "country", author["country"])
+    if author["email"] or ctx.version != "3.5":
+        _el(el, "email", author["email"])
+    if author["orcid"]:
+        _el(el, "orcid", f"https://orcid.org/{author['orcid']}")
+    if ctx.version == "3.5":
+        _el(_el(el, "contributor_roles"), "contributor_role_id", 1)

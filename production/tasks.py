@@ -1,0 +1,25 @@
+from celery import shared_task
+
+from . import services
+from .services import TransientRenderError, render_job_run
+
+
+@shared_task(
+    bind=True,
+    name="production.tasks.render_article",
+    max_retries=3,
+    default_retry_delay=30,
+)
+def render_article(self, job_id: int, publication: bool = False) -> str:
+    """JATS → HTML → PDF for one render job; storage hiccups are retried.
+
+    With publication=True the manuscript is not converted again: the JATS front
+    matter is rebuilt around the approved body and the galleys made from it.
+    """
+    final = self.request.retries >= self.max_retries
+    steps = services.PUBLICATION_STEPS if publication else services.RENDER_STEPS
+    try:
+        job = render_job_run(job_id=job_id, final_attempt=final, steps=steps)
+    except TransientRenderError as exc:
+        raise self.retry(exc=exc) from exc
+    return job.status

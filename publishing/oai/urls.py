@@ -1,9 +1,0 @@
-from django.urls import path
-
-from . import views
-
-app_name = "oai"
-
-urlpatterns = [
-    path("oai", views.endpoint, name="endpoint"),
-]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "django_bootstrap5",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Answers /oai itself: harvesters need none of the middleware below.
     "publishing.oai.middleware.OaiEndpointMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -137,6 +139,24 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Pages run only the site's own script and styles: no inline script or style
+# anywhere (templates keep behaviour in static/js and layout in static/css).
+# `data:` images are Bootstrap's icons and the TOTP QR code. Responses for
+# uploaded content set their own, stricter policy (journal.user_content).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 BOOTSTRAP5 = {"css_url": None, "javascript_url": None, "set_placeholder": False}
 

@@ -20,6 +20,7 @@ from journal.errors import DomainError
 from .body import ConvertedBody, convert_document, safe_parser
 from .data import ArticleData, ContributorData, JournalData, article_data
 from .front import ArticleBuilder
+from .links import strip_unsafe_links
 from .schema import SchemaMissing, jats_schema, validate_jats
 
 __all__ = [
@@ -93,4 +94,5 @@ def build_article_jats(article, converted: ConvertedBody | None = None) -> bytes
     if converted is not None:
         body, back = converted.body, converted.back
     element = ArticleBuilder(article_data(article)).build(body=body, back=back)
+    strip_unsafe_links(element)
     return serialise(element)

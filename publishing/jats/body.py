@@ -7,6 +7,7 @@ content-addressed name that the body now refers to.
 """
 
 import hashlib
+import io
 import mimetypes
 import os
 import re
@@ -92,6 +93,8 @@ def _collect_media(body, media_dir: Path) -> dict[str, tuple[bytes, str]]:
             continue
         data = target.read_bytes()
         ext = target.suffix.lower().lstrip(".") or "bin"
+        if ext in SVG_EXTENSIONS:
+            data, ext = _svg_as_png(data, target.name), "png"
         name = f"{hashlib.sha256(data).hexdigest()[:20]}.{ext}"
         content_type = mimetypes.types_map.get(f".{ext}", "application/octet-stream")
         media[name] = (data, content_type)
@@ -100,6 +103,42 @@ def _collect_media(body, media_dir: Path) -> dict[str, tuple[bytes, str]]:
         el.set("mimetype", major)
         el.set("mime-subtype", minor)
     return media
+
+
+SVG_EXTENSIONS = {"svg", "svgz"}
+
+
+def _svg_as_png(data: bytes, name: str) -> bytes:
+    """A drawing can carry script; only its pixels are kept (see render.svg)."""
+    from ..render.svg import SvgConversionError, svg_to_png
+
+    if name.lower().endswith(".svgz"):
+        import gzip
+
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+                data = handle.read(MAX_SVG_BYTES + 1)
+        except OSError as exc:
+            raise _figure_refused(name, str(exc)) from exc
+    if len(data) > MAX_SVG_BYTES:
+        raise _figure_refused(name, _("it is larger than 20 MB"))
+    try:
+        return svg_to_png(data)
+    except SvgConversionError as exc:
+        raise _figure_refused(name, str(exc)) from exc
+
+
+MAX_SVG_BYTES = 20 * 1024 * 1024
+
+
+def _figure_refused(name: str, why: str) -> DomainError:
+    return DomainError(
+        _(
+            "The figure %(name)s is an SVG drawing that could not be turned into "
+            "an image (%(why)s). Replace it with a PNG or JPEG in the manuscript."
+        )
+        % {"name": name, "why": why}
+    )
 
 
 def _wrap_figures(body) -> None:

@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..jats.links import strip_unsafe_links
 from .protocol import XSI_NS
 
 logger = logging.getLogger(__name__)
@@ -196,6 +197,7 @@ def build_jats(article) -> bytes:
         raise CannotDisseminate("JATS does not parse") from exc
     if source.tag != "article":
         raise CannotDisseminate("JATS root is not <article>")
+    strip_unsafe_links(source)
     nsmap = {None: JATS_NS, **{k: v for k, v in source.nsmap.items() if k}}
     root = etree.Element(
         f"{{{JATS_NS}}}article", attrib=dict(source.attrib), nsmap=nsmap

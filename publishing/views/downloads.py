@@ -5,7 +5,10 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_GET
 
+from journal import user_content
+
 from .. import selectors
+from ..jats.links import jats_without_unsafe_links
 from ..models import Galley, GalleyKind
 from ..stats.counting import usage_record
 from .reader import article_or_404, article_parts
@@ -28,7 +31,10 @@ def _serve(request, article, galley):
     storage = galley.file.storage
     filename = _filename(article, galley)
     link = article_parts(article)["galley_link"]
-    if settings.STORAGE_PRESIGNED_DOWNLOADS and _is_s3(storage):
+    # Only PDFs leave for the storage's own address: anything a browser could
+    # run is served from here, with the headers that keep it inert.
+    presign = galley.content_type == "application/pdf"
+    if settings.STORAGE_PRESIGNED_DOWNLOADS and _is_s3(storage) and presign:
         url = storage.url(
             galley.file.name,
             parameters={
@@ -49,8 +55,8 @@ def _serve(request, article, galley):
             as_attachment=galley.kind == GalleyKind.SUPPLEMENTARY,
             filename=filename,
         )
+        user_content.protect(response, content_type=galley.content_type)
     response["Link"] = link
-    response["X-Content-Type-Options"] = "nosniff"
     usage_record(request=request, article=article, galley=galley)
     return response
 
@@ -75,12 +81,13 @@ def article_download_kind(request, article_id, kind):
     except Galley.DoesNotExist:
         if kind == "jats" and article.jats_xml:
             response = HttpResponse(
-                article.jats_xml, content_type="application/xml; charset=utf-8"
+                jats_without_unsafe_links(article.jats_xml),
+                content_type="application/xml; charset=utf-8",
             )
             response["Content-Disposition"] = (
                 f'inline; filename="{article.journal.slug}-{article.pk}.xml"'
             )
             response["Link"] = article_parts(article)["galley_link"]
-            return response
+            return user_content.protect(response, content_type="application/xml")
         raise Http404 from None
     return _serve(request, article, galley)

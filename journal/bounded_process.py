@@ -7,6 +7,7 @@ killed and reported as `BoundedProcessError`, and the caller's process keeps
 its memory.
 """
 
+import math
 import resource
 import subprocess
 from collections.abc import Sequence
@@ -25,18 +26,17 @@ class BoundedProcessError(Exception):
 @dataclass(frozen=True)
 class Limits:
     memory_bytes: int = 1024 * 1024 * 1024
-    cpu_seconds: int = 60
+    cpu_seconds: float = 60
     timeout_seconds: float = 90.0
 
 
 def _apply(limits: Limits):
+    memory = int(limits.memory_bytes)
+    cpu = max(1, math.ceil(limits.cpu_seconds))
+
     def preexec() -> None:
-        resource.setrlimit(
-            resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes)
-        )
-        resource.setrlimit(
-            resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1)
-        )
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
     return preexec
@@ -61,6 +61,8 @@ def run_bounded(
         )
     except subprocess.TimeoutExpired as exc:
         raise BoundedProcessError("timeout", f"{limits.timeout_seconds:g} s") from exc
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise BoundedProcessError("failed", str(exc)) from exc
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise BoundedProcessError("failed", detail[-1] if detail else "")

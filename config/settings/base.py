@@ -168,6 +168,17 @@ CONTENT_SECURITY_POLICY = {
 
 BOOTSTRAP5 = {"css_url": None, "javascript_url": None, "set_placeholder": False}
 
+# Uploaded packages (DOCX, ODT, ...) are opened only within these bounds
+# (submissions.filetypes.check_package).
+DOCUMENT_MAX_ENTRIES = env.int("DOCUMENT_MAX_ENTRIES", default=2000)
+DOCUMENT_MAX_UNCOMPRESSED_BYTES = env.int(
+    "DOCUMENT_MAX_UNCOMPRESSED_BYTES", default=150 * 1024 * 1024
+)
+DOCUMENT_MAX_COMPRESSION_RATIO = env.int("DOCUMENT_MAX_COMPRESSION_RATIO", default=100)
+# pandoc runs in a child process with these ceilings (publishing.jats.body).
+PANDOC_MEMORY_MB = env.int("PANDOC_MEMORY_MB", default=1024)
+PANDOC_TIMEOUT_SECONDS = env.int("PANDOC_TIMEOUT_SECONDS", default=120)
+
 # OAI-PMH
 OAI_REPOSITORY_IDENTIFIER = env(
     "OAI_REPOSITORY_IDENTIFIER", default="journal.example.org"

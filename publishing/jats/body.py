@@ -19,7 +19,9 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from journal.bounded_process import BoundedProcessError, Limits, run_bounded
 from journal.errors import DomainError
+from submissions.filetypes import check_package
 
 from .front import XLINK
 
@@ -56,18 +58,10 @@ def convert_document(path: str, extension: str) -> ConvertedBody:
     workdir = tempfile.mkdtemp(prefix="jats-")
     try:
         media_dir = os.path.join(workdir, "media")
-        try:
-            xml = pypandoc.convert_file(
-                path,
-                "jats_publishing",
-                format=fmt,
-                extra_args=["--standalone", f"--extract-media={media_dir}"],
-            )
-        except RuntimeError as exc:
-            raise DomainError(
-                _("The manuscript could not be converted: %(e)s") % {"e": exc}
-            ) from exc
-        root = etree.fromstring(xml.encode("utf-8"), safe_parser())
+        with open(path, "rb") as handle:
+            check_package(handle, name=os.path.basename(path))
+        xml = _pandoc(pypandoc.get_pandoc_path(), path, fmt, media_dir)
+        root = etree.fromstring(xml, safe_parser())
         body = root.find("body")
         if body is None:
             body = etree.Element("body")
@@ -77,6 +71,35 @@ def convert_document(path: str, extension: str) -> ConvertedBody:
         return ConvertedBody(body=body, back=back, media=media)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _pandoc(pandoc: str, path: str, fmt: str, media_dir: str) -> bytes:
+    """pandoc in a child process with a memory ceiling (both the address-space
+    limit and pandoc's own heap limit) and a time limit."""
+    from django.conf import settings
+
+    memory = settings.PANDOC_MEMORY_MB
+    limits = Limits(
+        memory_bytes=(memory + 256) * 1024 * 1024,
+        cpu_seconds=settings.PANDOC_TIMEOUT_SECONDS,
+        timeout_seconds=settings.PANDOC_TIMEOUT_SECONDS,
+    )
+    argv = [
+        pandoc, path, "--from", fmt, "--to", "jats_publishing", "--standalone",
+        f"--extract-media={media_dir}", "+RTS", f"-M{memory}m", "-RTS",
+    ]  # fmt: skip
+    try:
+        return run_bounded(argv, limits=limits)
+    except BoundedProcessError as exc:
+        if exc.reason == "timeout":
+            why = _("it took longer than %(n)s seconds") % {"n": limits.timeout_seconds}
+        elif "Heap exhausted" in exc.detail or "+RTS -M" in exc.detail:
+            why = _("it needed more than %(n)s MB of memory") % {"n": memory}
+        else:
+            why = exc.detail or _("the converter stopped")
+        raise DomainError(
+            _("The manuscript could not be converted: %(e)s") % {"e": why}
+        ) from exc
 
 
 def _collect_media(body, media_dir: Path) -> dict[str, tuple[bytes, str]]:

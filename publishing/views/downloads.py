@@ -3,7 +3,7 @@ redirect to a presigned URL when the storage is S3 and that is switched on)."""
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from journal import user_content
 
@@ -61,7 +61,7 @@ def _serve(request, article, galley):
     return response
 
 
-@require_GET
+@require_safe
 def article_download(request, article_id, galley_id):
     article = article_or_404(article_id)
     try:
@@ -71,7 +71,7 @@ def article_download(request, article_id, galley_id):
     return _serve(request, article, galley)
 
 
-@require_GET
+@require_safe
 def article_download_kind(request, article_id, kind):
     article = article_or_404(article_id)
     if kind not in KINDS:

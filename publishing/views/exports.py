@@ -1,7 +1,7 @@
 """Citation exports of an article and the DOAJ XML of an issue."""
 
 from django.http import Http404, HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .. import selectors
 from ..citations.article import citation_data
@@ -13,7 +13,7 @@ from .common import article_links, journal_or_404
 from .reader import article_or_404
 
 
-@require_GET
+@require_safe
 def article_cite(request, article_id, fmt):
     if fmt not in EXPORTS:
         raise Http404
@@ -68,7 +68,7 @@ def _doaj_record(article) -> DoajRecord:
     )
 
 
-@require_GET
+@require_safe
 def issue_doaj(request, slug, issue_id):
     journal = journal_or_404(slug)
     try:

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from lxml import html as lxml_html
 
 from journal.selectors import calls_open
@@ -43,7 +43,7 @@ def _cached(key: str, build, timeout: int = CACHE_SECONDS):
     return value
 
 
-@require_GET
+@require_safe
 def journal_home(request, slug):
     journal = journal_or_404(slug)
     key = (
@@ -76,7 +76,7 @@ def journal_home(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def journal_about(request, slug):
     journal = journal_or_404(slug)
     return render(
@@ -86,7 +86,7 @@ def journal_about(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def archive(request, slug):
     journal = journal_or_404(slug)
     key = f"pub:archive:{journal.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
@@ -104,7 +104,7 @@ def archive(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def issue(request, slug, issue_id):
     journal = journal_or_404(slug)
     try:
@@ -264,7 +264,7 @@ def article_or_404(article_id):
         raise Http404 from None
 
 
-@require_GET
+@require_safe
 def article(request, article_id):
     from ..models import Article
 
@@ -291,7 +291,7 @@ def article(request, article_id):
     return response
 
 
-@require_GET
+@require_safe
 def article_version(request, article_id, number):
     the_article = article_or_404(article_id)
     if number == the_article.version:

@@ -11,6 +11,7 @@ from .. import selectors
 from ..jats.links import jats_without_unsafe_links
 from ..models import Galley, GalleyKind
 from ..stats.counting import usage_record
+from .common import not_modified, set_validators
 from .reader import article_or_404, article_parts
 
 KINDS = {"pdf": GalleyKind.PDF, "html": GalleyKind.HTML, "jats": GalleyKind.JATS}
@@ -45,6 +46,12 @@ def _serve(request, article, galley):
         )
         response = HttpResponseRedirect(url)
     else:
+        # A galley never changes: a new version is a new galley.
+        etag = f'"{galley.sha256 or galley.pk}-{galley.size}"'
+        unchanged = not_modified(request, etag=etag, last_modified=galley.created_at)
+        if unchanged is not None:
+            unchanged["Link"] = link
+            return set_validators(unchanged, etag=etag, last_modified=galley.created_at)
         try:
             handle = galley.file.open("rb")
         except (OSError, FileNotFoundError):
@@ -56,6 +63,7 @@ def _serve(request, article, galley):
             filename=filename,
         )
         user_content.protect(response, content_type=galley.content_type)
+        set_validators(response, etag=etag, last_modified=galley.created_at)
     response["Link"] = link
     usage_record(request=request, article=article, galley=galley)
     return response

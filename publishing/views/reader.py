@@ -24,7 +24,10 @@ from .common import (
     article_citation,
     article_links,
     journal_or_404,
+    not_modified,
     orcid_template,
+    page_etag,
+    set_validators,
 )
 
 CACHE_SECONDS = 600
@@ -273,6 +276,14 @@ def article(request, article_id):
     except Article.DoesNotExist:
         raise Http404 from None
     the_article.journal = journal_cached(the_article.journal_id)
+    # Unchanged since the reader's copy: the article's datestamp and the
+    # journal's reader generation (bumped when issues or settings change).
+    generation = reader_cache_generation(the_article.journal_id)
+    stamp = ("article", the_article.pk, the_article.datestamp, generation)
+    etag = page_etag(request, *stamp)
+    unchanged = not_modified(request, etag=etag)
+    if unchanged is not None:
+        return set_validators(unchanged, etag=etag)
     usage_record(request=request, article=the_article)
     parts = article_parts(the_article)
     response = render(
@@ -288,7 +299,9 @@ def article(request, article_id):
         },
     )
     response["Link"] = parts["link"]
-    return response
+    # Again: rendering may have made the reader's first CSRF secret.
+    etag = page_etag(request, *stamp)
+    return set_validators(response, etag=etag)
 
 
 @require_safe

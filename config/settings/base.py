@@ -38,6 +38,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before the OAI-PMH endpoint, which answers on its own.
+    "journal.client_budget.ClientBudgetMiddleware",
     # Answers /oai itself: harvesters need none of the middleware below.
     "publishing.oai.middleware.OaiEndpointMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -178,6 +180,25 @@ DOCUMENT_MAX_COMPRESSION_RATIO = env.int("DOCUMENT_MAX_COMPRESSION_RATIO", defau
 # pandoc runs in a child process with these ceilings (publishing.jats.body).
 PANDOC_MEMORY_MB = env.int("PANDOC_MEMORY_MB", default=1024)
 PANDOC_TIMEOUT_SECONDS = env.int("PANDOC_TIMEOUT_SECONDS", default=120)
+
+# Per-client budgets on expensive endpoints (journal.client_budget): a rate
+# per address, "" to switch one off; trusted harvesters in the allowlist.
+CLIENT_BUDGETS = {
+    "search": {
+        "pattern": r"^/(j/[^/]+/)?search/",
+        "rate": env("CLIENT_BUDGET_SEARCH", default="30/m"),
+    },
+    "download": {
+        "pattern": r"^/article/\d+/download/",
+        "rate": env("CLIENT_BUDGET_DOWNLOAD", default="60/m"),
+    },
+    "export": {
+        "pattern": r"^/(article/\d+/cite/|j/[^/]+/issues/\d+/doaj\.xml|j/[^/]+/editorial/statistics/export/)",
+        "rate": env("CLIENT_BUDGET_EXPORT", default="60/m"),
+    },
+    "oai": {"pattern": r"^/oai", "rate": env("CLIENT_BUDGET_OAI", default="120/m")},
+}
+CLIENT_BUDGET_ALLOWLIST = env.list("CLIENT_BUDGET_ALLOWLIST", default=[])
 
 # OAI-PMH
 OAI_REPOSITORY_IDENTIFIER = env(

@@ -16,15 +16,12 @@ pytestmark = pytest.mark.django_db
 
 HOSTILE = [
     "9999-12",
-    "0000-00",
     "2026-13",
     "99999999999999999999999",
-    "1e309",
     "\x00",
     "line\r\nX-Injected: 1",
     "x" * 5000,
     "٢٠٢٦-٠٣",  # Arabic-Indic digits
-    "２０２６-０３",  # full-width digits
     "Кириллица 中文 عربى ქართული",
 ]
 

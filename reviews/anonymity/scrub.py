@@ -145,6 +145,13 @@ def _odt_rewriter(name: str) -> Callable | None:
 
 
 def _rewrite_zip(data: bytes, rewriter_for: Callable[[str], Callable | None]) -> bytes:
+    from journal.errors import DomainError
+    from submissions.filetypes import check_package_bytes
+
+    try:
+        check_package_bytes(data, name="document")
+    except DomainError as exc:
+        raise ScrubError(exc.message) from exc
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
         entries = source.infolist()
@@ -187,8 +194,11 @@ def _scrub_pdf(data: bytes) -> bytes:
             raise ScrubError(
                 _("The PDF is password-protected; upload it without a password.")
             )
+        from .leaks import check_pdf_pages
+
+        check_pdf_pages(reader)
         writer = PdfWriter(clone_from=reader)
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+    except (PdfReadError, ValueError, KeyError, OSError, RecursionError) as exc:
         raise ScrubError(_("The file is not a readable PDF.")) from exc
     # No /Info at all: pypdf would otherwise add its own /Producer.
     writer.metadata = None

@@ -244,13 +244,14 @@ class Worker:
     process: subprocess.Popen
     mail_dir: Path
     log: Path
+    hostname: str = ""
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-4000:]
 
 
 @pytest.fixture
-def celery_worker(transactional_db, tmp_path):
+def celery_worker(transactional_db, tmp_path, settings):
     """A real `celery -A config worker` on Redis, reading the test's database."""
     from django.db import connection
 
@@ -274,9 +275,12 @@ def celery_worker(transactional_db, tmp_path):
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
+        # The worker writes galleys where this test's storage reads them.
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("AWS_STORAGE_BUCKET_NAME", None)
+    hostname = f"e2e-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
     command = [
         sys.executable,
         "-m",
@@ -289,7 +293,7 @@ def celery_worker(transactional_db, tmp_path):
         "--without-gossip",
         "--without-mingle",
         "--without-heartbeat",
-        f"--hostname=e2e-{uuid.uuid4().hex[:8]}@%h",
+        f"--hostname={hostname}",
     ]
     previous = {
         key: celery_app.conf[key]
@@ -306,7 +310,7 @@ def celery_worker(transactional_db, tmp_path):
         broker_transport_options=transport,
     )
     try:
-        yield Worker(process=process, mail_dir=mail_dir, log=log)
+        yield Worker(process=process, mail_dir=mail_dir, log=log, hostname=hostname)
     finally:
         _forget_broker_connections(celery_app)
         celery_app.conf.update(previous)

@@ -8,6 +8,7 @@ stops both at the end of the test. All of them need the `transactional_db` or a
 running service; `bin/services-up` starts PostgreSQL and Redis.
 """
 
+import hashlib
 import json
 import os
 import shutil
@@ -343,3 +344,94 @@ def _drop_keys(broker_url: str, prefix: str) -> None:
             client.delete(*keys)
     finally:
         client.close()
+
+
+# Long and varied enough for check --deploy; only ever used by test processes.
+PRODUCTION_SECRET_KEY = "e2e-" + hashlib.sha256(b"journal e2e").hexdigest()
+
+
+def production_env(**overrides) -> dict:
+    """The environment of a process started with config.settings.production."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": PRODUCTION_SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONUNBUFFERED": "1",
+    }
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process only.
+    for key in (
+        "AWS_STORAGE_BUCKET_NAME",
+        "CELERY_BROKER_URL",
+        "CACHE_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
+        env.pop(key, None)
+    env.update({key: str(value) for key, value in overrides.items()})
+    return env
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory) -> Path:
+    """`collectstatic` under production settings, once per session."""
+    root = tmp_path_factory.mktemp("static")
+    database = tmp_path_factory.mktemp("collect") / "unused.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        cwd=REPO_ROOT,
+        env=production_env(STATIC_ROOT=root, DATABASE_URL=f"sqlite:///{database}"),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@dataclass
+class Site:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:]
+
+
+def start_gunicorn(*, env: dict, log: Path, workers: int = 1) -> Site:
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={workers}",
+        "--access-logfile=-",
+    ]
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    wait_for_port(port, timeout=60, process=process, log=log)
+    return Site(url=f"http://127.0.0.1:{port}", process=process, log=log)
+
+
+@pytest.fixture
+def production_site(transactional_db, collected_static, settings, tmp_path):
+    """gunicorn with config.settings.production on the test's database and files.
+
+    Requests reach it as through a TLS proxy: send `X-Forwarded-Proto: https`.
+    """
+    from django.db import connection
+
+    env = production_env(
+        DATABASE_URL=_database_url(connection.settings_dict),
+        STATIC_ROOT=collected_static,
+        MEDIA_ROOT=settings.MEDIA_ROOT,
+        CONN_MAX_AGE=0,
+    )
+    site = start_gunicorn(env=env, log=tmp_path / "gunicorn.log")
+    try:
+        yield site
+    finally:
+        stop(site.process)

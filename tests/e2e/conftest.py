@@ -246,6 +246,7 @@ class Worker:
     mail_dir: Path
     log: Path
     hostname: str = ""
+    env: dict | None = None
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-4000:]
@@ -282,6 +283,31 @@ def celery_worker(transactional_db, tmp_path, settings):
     }
     env.pop("AWS_STORAGE_BUCKET_NAME", None)
     hostname = f"e2e-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
+    previous = {
+        key: celery_app.conf[key]
+        for key in ("broker_url", "task_always_eager", "broker_transport_options")
+    }
+    process = start_worker(env=env, log=log, hostname=hostname)
+    _forget_broker_connections(celery_app)
+    celery_app.conf.update(
+        broker_url=broker_url,
+        task_always_eager=False,
+        broker_transport_options=transport,
+    )
+    worker = Worker(
+        process=process, mail_dir=mail_dir, log=log, hostname=hostname, env=env
+    )
+    try:
+        yield worker
+    finally:
+        _forget_broker_connections(celery_app)
+        celery_app.conf.update(previous)
+        stop(worker.process)  # the one running now, if a test restarted it
+        _drop_keys(broker_url, transport["global_keyprefix"])
+
+
+def start_worker(*, env: dict, log: Path, hostname: str) -> subprocess.Popen:
+    """`celery -A config worker` in one process (solo pool), its output in `log`."""
     command = [
         sys.executable,
         "-m",
@@ -296,27 +322,10 @@ def celery_worker(transactional_db, tmp_path, settings):
         "--without-heartbeat",
         f"--hostname={hostname}",
     ]
-    previous = {
-        key: celery_app.conf[key]
-        for key in ("broker_url", "task_always_eager", "broker_transport_options")
-    }
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
+    with open(log, "ab") as out:
+        return subprocess.Popen(
             command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
         )
-    _forget_broker_connections(celery_app)
-    celery_app.conf.update(
-        broker_url=broker_url,
-        task_always_eager=False,
-        broker_transport_options=transport,
-    )
-    try:
-        yield Worker(process=process, mail_dir=mail_dir, log=log, hostname=hostname)
-    finally:
-        _forget_broker_connections(celery_app)
-        celery_app.conf.update(previous)
-        stop(process)
-        _drop_keys(broker_url, transport["global_keyprefix"])
 
 
 def _forget_broker_connections(app) -> None:

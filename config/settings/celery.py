@@ -41,6 +41,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "publishing.render_jobs_sweep",
         "schedule": 300.0,
     },
+    # DOI deposits a lost worker left unsent.
+    "publishing-crossref-deposits-sweep": {
+        "task": "publishing.crossref_deposits_sweep",
+        "schedule": 900.0,
+    },
     # Search's per-word champion lists, trimmed and refilled.
     "publishing-search-champions": {
         "task": "publishing.search_champions_rebuild",
@@ -61,3 +66,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS.setdefault("visibility_timeout", 1800)
 RENDER_STUCK_MINUTES = env.int("RENDER_STUCK_MINUTES", default=45)
 # ...at most this many times, then failed with a message to the production editor.
 RENDER_MAX_REQUEUES = env.int("RENDER_MAX_REQUEUES", default=2)
+# DOI deposits still unsent this long after they were made are sent again by
+# the beat (longer than the send task's own retries, about half an hour).
+CROSSREF_DEPOSIT_STUCK_MINUTES = env.int("CROSSREF_DEPOSIT_STUCK_MINUTES", default=60)

@@ -46,6 +46,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "publishing.crossref_deposits_sweep",
         "schedule": 900.0,
     },
+    # Emails whose send task was lost (broker down at commit, worker lost).
+    "submissions-outbox-stale": {
+        "task": "submissions.outbox_send_stale",
+        "schedule": 300.0,
+    },
     # Search's per-word champion lists, trimmed and refilled.
     "publishing-search-champions": {
         "task": "publishing.search_champions_rebuild",
@@ -66,6 +71,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS.setdefault("visibility_timeout", 1800)
 RENDER_STUCK_MINUTES = env.int("RENDER_STUCK_MINUTES", default=45)
 # ...at most this many times, then failed with a message to the production editor.
 RENDER_MAX_REQUEUES = env.int("RENDER_MAX_REQUEUES", default=2)
+# Outbox emails still queued this long are sent by the beat.
+OUTBOX_STALE_MINUTES = env.int("OUTBOX_STALE_MINUTES", default=10)
 # DOI deposits still unsent this long after they were made are sent again by
 # the beat (longer than the send task's own retries, about half an hour).
 CROSSREF_DEPOSIT_STUCK_MINUTES = env.int("CROSSREF_DEPOSIT_STUCK_MINUTES", default=60)

@@ -234,7 +234,7 @@ def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
             ]
         )
         journal_id = issue.journal_id
-        transaction.on_commit(lambda: reader_cache_bump(journal_id))
+        transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)
         _deposit_after_commit(issue_id=issue.pk, actor=actor)
     return issue
 
@@ -248,7 +248,8 @@ def _deposit_after_commit(*, issue_id=None, article_id=None, actor) -> None:
     transaction.on_commit(
         lambda: crossref_deposit_create_and_send.delay(
             issue_id=issue_id, article_id=article_id, actor_id=actor_id
-        )
+        ),
+        robust=True,
     )
 
 
@@ -292,7 +293,7 @@ def article_publish(*, article: Article, actor, now=None) -> Article:
             raise DomainError(_("The article is not ready for publication."))
         _publish_article(article, actor=actor, now=now)
         journal_id = article.journal_id
-        transaction.on_commit(lambda: reader_cache_bump(journal_id))
+        transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)
         _deposit_after_commit(article_id=article.pk, actor=actor)
     return article
 
@@ -348,7 +349,7 @@ def article_new_version(*, article: Article, actor, reason: str) -> ArticleVersi
         article.touch()
         article.save(update_fields=["version", "datestamp"])
         journal_id = article.journal_id
-        transaction.on_commit(lambda: reader_cache_bump(journal_id))
+        transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)
     return frozen
 
 

@@ -461,7 +461,9 @@ def _render_enqueue(job: RenderJob) -> None:
     from .tasks import render_article
 
     pk, publication = job.pk, job.publication
-    transaction.on_commit(lambda: render_article.delay(pk, publication=publication))
+    transaction.on_commit(
+        lambda: render_article.delay(pk, publication=publication), robust=True
+    )
 
 
 def render_request(*, article: Article, actor) -> RenderJob:

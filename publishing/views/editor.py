@@ -316,7 +316,9 @@ def issue_deposit(request, slug, issue_id):
 
         created = crossref_deposit_create(actor=request.user, issue=issue)
         if created.xml:
-            transaction.on_commit(lambda: crossref_deposit_send_task.delay(created.pk))
+            transaction.on_commit(
+                lambda: crossref_deposit_send_task.delay(created.pk), robust=True
+            )
 
     return _act(request, issue, deposit, _("The deposit is on its way to Crossref."))
 

@@ -316,7 +316,7 @@ def submission_file_delete(
         raise PermissionDenied(_("That file belongs to another submission."))
     storage, path = file.file.storage, file.file.name
     file.delete()
-    transaction.on_commit(lambda: storage.delete(path))
+    transaction.on_commit(lambda: storage.delete(path), robust=True)
 
 
 def reviewer_preference_add(

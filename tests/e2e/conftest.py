@@ -339,8 +339,12 @@ def _forget_broker_connections(app) -> None:
         app._pool = None
     amqp = app.__dict__.get("amqp")
     if amqp is not None and amqp._producer_pool is not None:
-        amqp._producer_pool.force_close_all()
         amqp._producer_pool = None
+    # Producer pools live in kombu's registry, keyed by broker: closing one
+    # without removing it would hand the closed pool to the next test.
+    from kombu import pools
+
+    pools.reset()
 
 
 def _drop_keys(broker_url: str, prefix: str) -> None:
@@ -444,3 +448,78 @@ def production_site(transactional_db, collected_static, settings, tmp_path):
         yield site
     finally:
         stop(site.process)
+
+
+@dataclass
+class RedisServer:
+    """A redis-server of the test's own, which a test may stop and start again."""
+
+    port: int
+    directory: Path
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        binary = shutil.which("redis-server")
+        if not binary:
+            pytest.fail("redis-server is not installed")
+        log = self.directory / "redis.log"
+        with open(log, "ab") as out:
+            self.process = subprocess.Popen(
+                [
+                    binary,
+                    "--bind",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    str(self.directory),
+                ],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        wait_for_port(self.port, timeout=20, process=self.process, log=log)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process, timeout=5)
+            self.process = None
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A private Redis on a free port (never the shared one), stopped at the end."""
+    server = RedisServer(port=free_port(), directory=tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def broker_on(own_redis):
+    """This process's Celery app sends tasks to `own_redis` instead of running
+    them in-process."""
+    from config.celery import app as celery_app
+
+    keys = ("broker_url", "task_always_eager", "broker_transport_options")
+    previous = {key: celery_app.conf[key] for key in keys}
+    _forget_broker_connections(celery_app)
+    celery_app.conf.update(
+        broker_url=own_redis.url,
+        task_always_eager=False,
+        broker_transport_options={},
+    )
+    try:
+        yield own_redis
+    finally:
+        _forget_broker_connections(celery_app)
+        celery_app.conf.update(previous)

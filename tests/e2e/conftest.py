@@ -108,13 +108,8 @@ class S3Server:
         )
 
 
-@pytest.fixture(scope="session")
-def seaweedfs(tmp_path_factory):
-    """One SeaweedFS server (master, volume, filer, S3) for the session."""
-    data = tmp_path_factory.mktemp("seaweedfs")
-    log = data / "weed.log"
-    ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
-    command = [
+def weed_command(data: Path, ports: dict) -> list[str]:
+    return [
         weed_binary(),
         "server",
         "-ip=127.0.0.1",
@@ -135,6 +130,15 @@ def seaweedfs(tmp_path_factory):
         "-s3.port.iceberg=0",
         "-s3.port.lance=0",
     ]
+
+
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory):
+    """One SeaweedFS server (master, volume, filer, S3) for the session."""
+    data = tmp_path_factory.mktemp("seaweedfs")
+    log = data / "weed.log"
+    ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
+    command = weed_command(data, ports)
     with open(log, "wb") as out:
         process = subprocess.Popen(
             command, cwd=data, stdout=out, stderr=subprocess.STDOUT
@@ -523,3 +527,47 @@ def broker_on(own_redis):
     finally:
         _forget_broker_connections(celery_app)
         celery_app.conf.update(previous)
+
+
+@dataclass
+class OwnWeed:
+    """A SeaweedFS of the test's own, which it may stop and start again."""
+
+    data: Path
+    ports: dict
+    server: S3Server
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = self.data / "weed.log"
+        with open(log, "ab") as out:
+            self.process = subprocess.Popen(
+                weed_command(self.data, self.ports),
+                cwd=self.data,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        wait_for_port(self.ports["s3"], timeout=60, process=self.process, log=log)
+        _wait_until_s3_serves(self.server, self.process, log)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process, timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def own_seaweedfs(tmp_path):
+    data = tmp_path / "weed"
+    data.mkdir()
+    ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
+    weed = OwnWeed(
+        data=data,
+        ports=ports,
+        server=S3Server(endpoint_url=f"http://127.0.0.1:{ports['s3']}"),
+    )
+    weed.start()
+    try:
+        yield weed
+    finally:
+        weed.stop()

@@ -59,6 +59,7 @@ production: system install services
 	@bin/run-production
 
 test: system-test install messages services
+	$(VENV)/bin/lint-imports
 	@bin/run-tests sqlite postgres
 
 test-sqlite: install messages
@@ -68,6 +69,7 @@ test-postgres: install messages services
 	@bin/run-tests postgres
 
 lint: install
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 

@@ -175,7 +175,7 @@ def prepare(env, db: str, articles: int, reuse: bool) -> dict:
 
 
 def clear_store(db: str) -> None:
-    psql("TRUNCATE publishing_oairecord", db)
+    psql("TRUNCATE indexing_oairecord", db)
 
 
 def worker_pids(master: int) -> list[int]:

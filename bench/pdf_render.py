@@ -37,16 +37,16 @@ def main() -> None:
     django.setup()
     from pypdf import PdfReader
 
-    from publishing.jats import (
+    from production.jats import (
         ArticleBuilder,
         ArticleData,
         ContributorData,
         JournalData,
     )
-    from publishing.jats.body import convert_document
-    from publishing.render.html import jats_to_html
-    from publishing.render.pdf import media_pdf_url, render_pdf
-    from tests.publishing.production.factories import RU_ABSTRACT, manuscript_docx
+    from production.jats.body import convert_document
+    from production.render.html import jats_to_html
+    from production.render.pdf import media_pdf_url, render_pdf
+    from tests.production.factories import RU_ABSTRACT, manuscript_docx
 
     docx = manuscript_docx(paragraphs=6, figures=args.figures, sections=args.sections)
     with tempfile.NamedTemporaryFile(suffix=".docx") as fh:

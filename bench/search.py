@@ -74,8 +74,8 @@ def synthetic_bodies(words: int, log) -> None:
     archive's own abstracts, then refresh the vectors."""
     from django.db import connection, transaction
 
-    from publishing.models.search import SearchDocument
-    from publishing.search.backends import backend
+    from discovery.models import SearchDocument
+    from discovery.search.backends import backend
 
     ids = list(
         SearchDocument.objects.filter(body="")
@@ -96,7 +96,7 @@ def synthetic_bodies(words: int, log) -> None:
         rows = [(" ".join(rng.choices(vocabulary, k=words)), pk) for pk in batch]
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(
-                "UPDATE publishing_searchdocument SET body = %s WHERE article_id = %s",
+                "UPDATE discovery_searchdocument SET body = %s WHERE article_id = %s",
                 rows,
             )
             engine.write_many(
@@ -150,18 +150,18 @@ def main() -> int:
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    from publishing.models import Article, ArticleStatus
-    from publishing.models.search import SearchDocument, SearchTerm
-    from publishing.search.selectors import (
+    from discovery.models import SearchDocument, SearchTerm
+    from discovery.search.selectors import (
         SearchParams,
         search_articles,
         search_count,
     )
-    from publishing.search.services import (
+    from discovery.search.services import (
         related_compute,
         search_champions_rebuild,
         search_reindex,
     )
+    from publishing.models import Article, ArticleStatus
 
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = ["*"]
@@ -200,15 +200,15 @@ def main() -> int:
         log(f"champion lists built in {time.monotonic() - started:.0f} s")
     with connection.cursor() as cursor:
         # As autovacuum would after the bulk writes above.
-        cursor.execute("VACUUM ANALYZE publishing_searchdocument")
-        cursor.execute("VACUUM ANALYZE publishing_searchterm")
+        cursor.execute("VACUUM ANALYZE discovery_searchdocument")
+        cursor.execute("VACUUM ANALYZE discovery_searchterm")
         cursor.execute(
-            "SELECT pg_size_pretty(pg_total_relation_size('publishing_searchdocument'))"
+            "SELECT pg_size_pretty(pg_total_relation_size('discovery_searchdocument'))"
         )
         table_size = cursor.fetchone()[0]
         cursor.execute(
             "SELECT avg(array_length(regexp_split_to_array(body, '\\s+'), 1)) "
-            "FROM (SELECT body FROM publishing_searchdocument LIMIT 1000) sample"
+            "FROM (SELECT body FROM discovery_searchdocument LIMIT 1000) sample"
         )
         body_words = cursor.fetchone()[0] or 0
     documents = SearchDocument.objects.count()

@@ -16,7 +16,7 @@ def task_modules() -> list[str]:
     """Every `tasks` module of the project's own apps, at any depth.
 
     Celery's default discovery imports `<app>.tasks` only, so tasks kept beside
-    the code they serve (`publishing/production/tasks.py`) were never
+    the code they serve (in a sub-package of an app) were never
     registered in a worker. This walks each app's folder instead; apps that
     installed as packages (Django's, allauth) have no tasks.
     """

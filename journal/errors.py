@@ -10,6 +10,9 @@ class DomainError(Exception):
         return str(self.message)
 
 
-class PermissionDenied(DomainError):
+class ActionNotAllowed(DomainError):
+    """A refused action the person has no right to take (not Django's
+    PermissionDenied, which answers 403)."""
+
     def __init__(self, message, *, code: str = "permission"):
         super().__init__(message, code=code)

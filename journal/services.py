@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from .errors import DomainError, PermissionDenied
+from .errors import ActionNotAllowed, DomainError
 from .models import CallForPapers, Journal, JournalRole, Role, Section, split_keywords
 from .selectors import user_has_role
 from .validators import normalise_orcid, validate_orcid
@@ -20,11 +20,11 @@ def role_grant(
 ) -> JournalRole:
     """Give a person a role in a journal (idempotent).
 
-    Raises PermissionDenied unless the actor manages the journal; actor=None is
+    Raises ActionNotAllowed unless the actor manages the journal; actor=None is
     the system itself (self-registration as author, management commands).
     """
     if actor is not None and not user_has_role(actor, journal, Role.MANAGER):
-        raise PermissionDenied(_("Only the journal's managers can grant roles."))
+        raise ActionNotAllowed(_("Only the journal's managers can grant roles."))
     with transaction.atomic():
         obj, _created = JournalRole.objects.get_or_create(
             journal=journal, user=user, role=role
@@ -37,7 +37,7 @@ def role_grant(
 
 def role_revoke(*, journal: Journal, user, role: str, actor) -> None:
     if not user_has_role(actor, journal, Role.MANAGER):
-        raise PermissionDenied(_("Only the journal's managers can remove roles."))
+        raise ActionNotAllowed(_("Only the journal's managers can remove roles."))
     JournalRole.objects.filter(journal=journal, user=user, role=role).delete()
     user.__dict__.pop("_journal_roles_cache", None)
 
@@ -91,12 +91,12 @@ def user_update_profile(*, user, actor, **fields):
 
     The ORCID iD is normalised (a pasted https://orcid.org/... URL becomes the
     bare iD) and its check digit verified; research interests are stored as one
-    comma-separated line. Raises PermissionDenied unless the actor is the person
+    comma-separated line. Raises ActionNotAllowed unless the actor is the person
     or a superuser, and DomainError for an unknown field or an invalid value;
     nothing is saved then.
     """
     if actor is None or (actor.pk != user.pk and not actor.is_superuser):
-        raise PermissionDenied(_("You can only change your own profile."))
+        raise ActionNotAllowed(_("You can only change your own profile."))
     unknown = sorted(set(fields) - set(PROFILE_FIELDS))
     if unknown:
         raise DomainError(

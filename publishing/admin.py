@@ -1,16 +1,17 @@
 """Admin views of publishing records, for support and inspection.
 
 Editors work through the editorial pages, which go through the services;
-deposits and versions are read-only here."""
+versions are read-only here."""
 
 from django.contrib import admin
 
-from .models import Article, Galley, Issue, Volume
-from .models.issues import (
+from .models import (
+    Article,
     ArticleVersion,
-    CrossrefDeposit,
-    CrossrefDepositItem,
+    Galley,
+    Issue,
     JournalPublishingSettings,
+    Volume,
 )
 
 
@@ -58,35 +59,6 @@ class ArticleVersionAdmin(admin.ModelAdmin):
     readonly_fields = ["article", "number", "reason", "metadata", "galleys"]
 
 
-class DepositItemInline(admin.TabularInline):
-    model = CrossrefDepositItem
-    extra = 0
-    readonly_fields = ["article", "issue", "doi", "status", "message", "updated_at"]
-    can_delete = False
-
-
-@admin.register(CrossrefDeposit)
-class CrossrefDepositAdmin(admin.ModelAdmin):
-    list_display = ["batch_id", "journal", "issue", "status", "created_at"]
-    list_filter = ["journal", "status"]
-    readonly_fields = [
-        "journal",
-        "issue",
-        "batch_id",
-        "status",
-        "xml",
-        "response",
-        "attempts",
-        "submitted_at",
-        "created_by",
-    ]
-    inlines = [DepositItemInline]
-
-
 @admin.register(JournalPublishingSettings)
 class JournalPublishingSettingsAdmin(admin.ModelAdmin):
     list_display = ["journal", "article_doi_pattern", "issue_doi_pattern"]
-
-
-# SUSHI credentials (publishing.stats).
-from .stats import admin as _stats_admin  # noqa: E402,F401

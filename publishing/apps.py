@@ -5,20 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PublishingConfig(AppConfig):
     name = "publishing"
     verbose_name = _("Publishing")
-
-    def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from journal.models import Journal, Section
-
-        from .oai.sets import slugs_forget
-        from .search import signals  # noqa: F401 - connects the index hooks
-
-        # A renamed journal or section shows in OAI-PMH setSpecs at once here.
-        for model in (Journal, Section):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    slugs_forget,
-                    sender=model,
-                    dispatch_uid=f"oai-slugs-{model.__name__}-{signal is post_save}",
-                )

@@ -10,8 +10,15 @@ from journal.models import Journal
 from journal.selectors import journal_by_slug, user_is_editor
 from submissions.models import Contributor, State
 
-from .models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
-from .models.issues import ArticleVersion, CrossrefDepositItem, DepositStatus
+from .models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Galley,
+    Issue,
+    IssueState,
+    Volume,
+)
 
 PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
 
@@ -197,28 +204,3 @@ def articles_ready_unassigned(journal: Journal) -> QuerySet[Article]:
         .select_related("submission")
         .order_by("pk")
     )
-
-
-def deposit_status_by_item(issue: Issue, articles: list[Article]) -> dict:
-    """For the issue and each article: the latest deposit item and whether any
-    deposit of it ever succeeded (a success is never hidden by a later try).
-    Keys: ("issue", pk) and ("article", pk)."""
-    items = (
-        CrossrefDepositItem.objects.filter(
-            Q(issue=issue) | Q(article__in=[a.pk for a in articles])
-        )
-        .select_related("deposit")
-        .order_by("pk")
-    )
-    result: dict = {}
-    for item in items:
-        key = (
-            ("article", item.article_id)
-            if item.article_id
-            else ("issue", item.issue_id)
-        )
-        entry = result.setdefault(key, {"latest": None, "ever_succeeded": None})
-        entry["latest"] = item
-        if item.status == DepositStatus.SUCCESS:
-            entry["ever_succeeded"] = item
-    return result

@@ -32,12 +32,16 @@ INSTALLED_APPS = [
     "submissions",
     "reviews",
     "publishing",
+    "production",
+    "indexing",
+    "discovery",
+    "metrics",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Answers /oai itself: harvesters need none of the middleware below.
-    "publishing.oai.middleware.OaiEndpointMiddleware",
+    "indexing.oai.middleware.OaiEndpointMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

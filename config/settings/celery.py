@@ -27,23 +27,23 @@ CELERY_BEAT_SCHEDULE: dict = {
     "reviews-reminders": {"task": "reviews.reminders_send", "schedule": 3600.0},
     "reviews-digests": {"task": "reviews.digests_send", "schedule": 86400.0},
     # Crossref's result for each sent deposit: polled until it is there.
-    "publishing-crossref-results": {
-        "task": "publishing.crossref_results_check",
+    "indexing-crossref-results": {
+        "task": "indexing.crossref_results_check",
         "schedule": 1800.0,
     },
     # COUNTER sessions are clock hours: fold each finished hour into monthly usage.
-    "publishing-usage-aggregate": {
-        "task": "publishing.usage_aggregate",
+    "metrics-usage-aggregate": {
+        "task": "metrics.usage_aggregate",
         "schedule": 3600.0,
     },
     # Render jobs left queued or running by a lost worker.
     "publishing-render-jobs-sweep": {
-        "task": "publishing.render_jobs_sweep",
+        "task": "production.render_jobs_sweep",
         "schedule": 300.0,
     },
     # DOI deposits a lost worker left unsent.
     "publishing-crossref-deposits-sweep": {
-        "task": "publishing.crossref_deposits_sweep",
+        "task": "indexing.crossref_deposits_sweep",
         "schedule": 900.0,
     },
     # Emails whose send task was lost (broker down at commit, worker lost).
@@ -52,8 +52,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 300.0,
     },
     # Search's per-word champion lists, trimmed and refilled.
-    "publishing-search-champions": {
-        "task": "publishing.search_champions_rebuild",
+    "discovery-search-champions": {
+        "task": "discovery.search_champions_rebuild",
         "schedule": 86400.0,
     },
 }

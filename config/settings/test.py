@@ -4,6 +4,9 @@ import tempfile
 from .base import *  # noqa: F403
 from .env import env
 
+# The demo journal (manage.py seed_demo) is for development and tests only.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

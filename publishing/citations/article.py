@@ -1,6 +1,6 @@
 """CitationData from an article loaded with its submission, authors and issue."""
 
-from ..doi.data import article_url
+from ..links import article_url
 from .data import Author, CitationData
 
 

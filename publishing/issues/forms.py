@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Issue, Volume
-from ..models.issues import JournalPublishingSettings
+from ..models import Issue, JournalPublishingSettings, Volume
 
 
 class VolumeForm(forms.ModelForm):

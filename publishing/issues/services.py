@@ -1,20 +1,26 @@
 """Volumes and issues: assembling, ordering, publishing, correcting, retracting."""
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.selectors import user_is_editor
 from submissions.models import State
 from submissions.services import submission_transition
 
-from ..doi.patterns import article_doi, issue_doi
-from ..models import Article, ArticleStatus, Galley, Issue, IssueState, Volume
-from ..models.issues import ArticleVersion
-from ..production.services import render_after_publication
+from .. import hooks
+from ..doi_patterns import article_doi, issue_doi
+from ..models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Galley,
+    Issue,
+    IssueState,
+    Volume,
+)
 from .cache import reader_cache_bump
 
 
@@ -22,7 +28,7 @@ def _check_editor(actor, journal) -> None:
     if not getattr(actor, "is_authenticated", False) or not user_is_editor(
         actor, journal
     ):
-        raise PermissionDenied(_("Only the journal's editors may do this."))
+        raise ActionNotAllowed(_("Only the journal's editors may do this."))
 
 
 def _check_not_published(issue: Issue) -> None:
@@ -182,14 +188,14 @@ def _publish_article(article: Article, *, actor, now) -> None:
     article.datestamp = now
     article.save(update_fields=["doi", "status", "published_at", "datestamp"])
     # The galleys were made before the DOI, issue and date were known.
-    render_after_publication(article=article)
+    hooks.article_published(article=article)
 
 
 def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
     """Publish the issue and every article in it that is not yet published, in
     one transaction: if any article cannot be published, none is.
 
-    Raises PermissionDenied (not an editor) or DomainError (already published,
+    Raises ActionNotAllowed (not an editor) or DomainError (already published,
     empty, an article not ready, a DOI clash)."""
     _check_editor(actor, issue.journal)
     now = now or timezone.now()
@@ -235,22 +241,8 @@ def issue_publish(*, issue: Issue, actor, now=None) -> Issue:
         )
         journal_id = issue.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)
-        _deposit_after_commit(issue_id=issue.pk, actor=actor)
+        hooks.dois_published(issue_id=issue.pk, actor=actor)
     return issue
-
-
-def _deposit_after_commit(*, issue_id=None, article_id=None, actor) -> None:
-    if not settings.CROSSREF_USERNAME:
-        return
-    from ..tasks import crossref_deposit_create_and_send
-
-    actor_id = actor.pk if actor else None
-    transaction.on_commit(
-        lambda: crossref_deposit_create_and_send.delay(
-            issue_id=issue_id, article_id=article_id, actor_id=actor_id
-        ),
-        robust=True,
-    )
 
 
 def issues_publish_due(*, now=None) -> list[int]:
@@ -294,7 +286,7 @@ def article_publish(*, article: Article, actor, now=None) -> Article:
         _publish_article(article, actor=actor, now=now)
         journal_id = article.journal_id
         transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)
-        _deposit_after_commit(article_id=article.pk, actor=actor)
+        hooks.dois_published(article_id=article.pk, actor=actor)
     return article
 
 
@@ -374,7 +366,7 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
 
 def publishing_settings_save(*, row, actor):
     """Save a journal's DOI patterns and depositor; refuses unknown placeholders."""
-    from ..doi.patterns import pattern_check
+    from ..doi_patterns import pattern_check
 
     _check_editor(actor, row.journal)
     pattern_check(row.article_doi_pattern)

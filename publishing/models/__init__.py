@@ -1,7 +1,8 @@
 """Publishing models, one module per sub-domain.
 
-articles: volumes, issues, articles and their galleys (shared by all of publishing).
-Production, issue assembly, DOIs/Crossref and OAI-PMH add their own modules here.
+articles: volumes, issues, articles and their galleys (shared by all the apps above).
+versions: each journal's publishing settings and the versions of an article.
+Production, indexing, discovery and metrics keep their models in their own apps.
 """
 
 from .articles import (
@@ -13,24 +14,16 @@ from .articles import (
     IssueState,
     Volume,
 )
-from .issues import (  # noqa: E501,F401
-    ArticleVersion,
-    CrossrefDeposit,
-    CrossrefDepositItem,
-    DepositStatus,
-    JournalPublishingSettings,
-)
-from .oai import OaiRecord  # noqa: F401
-from .production import ArticleMedia, CopyeditReview, ProductionMessage, RenderJob  # noqa: F401
-from .search import RelatedArticle, SearchDocument, SearchTerm  # noqa: F401
+from .versions import ArticleVersion, JournalPublishingSettings
 
 __all__ = [
     "Article",
     "ArticleStatus",
+    "ArticleVersion",
     "Galley",
     "GalleyKind",
     "Issue",
     "IssueState",
+    "JournalPublishingSettings",
     "Volume",
 ]
-from .stats import SushiCredential, UsageEvent, UsageMonthly, UsageSalt  # noqa: E402,F401

@@ -8,7 +8,7 @@ from journal.selectors import journal_by_slug
 
 from .. import selectors
 from ..citations.article import citation_data
-from ..doi.data import site_url
+from ..links import site_url
 from ..meta.article import ArticleLinks, GalleyLink
 from ..models import Article, GalleyKind
 

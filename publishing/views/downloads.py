@@ -5,9 +5,8 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_GET
 
-from .. import selectors
+from .. import hooks, selectors
 from ..models import Galley, GalleyKind
-from ..stats.counting import usage_record
 from .reader import article_or_404, article_parts
 
 KINDS = {"pdf": GalleyKind.PDF, "html": GalleyKind.HTML, "jats": GalleyKind.JATS}
@@ -51,7 +50,7 @@ def _serve(request, article, galley):
         )
     response["Link"] = link
     response["X-Content-Type-Options"] = "nosniff"
-    usage_record(request=request, article=article, galley=galley)
+    hooks.article_viewed(request=request, article=article, galley=galley)
     return response
 
 

@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 from journal.errors import DomainError
 from journal.models import Journal
 
-from .. import selectors
-from ..doi.services import crossref_deposit_create
+from .. import hooks, selectors
 from ..issues import services
 from ..issues.forms import (
     IssueForm,
@@ -25,8 +24,7 @@ from ..issues.forms import (
     ScheduleForm,
     VolumeForm,
 )
-from ..models import Article, Issue, Volume
-from ..models.issues import JournalPublishingSettings
+from ..models import Article, Issue, JournalPublishingSettings, Volume
 
 
 def _journal(request, slug) -> Journal:
@@ -138,7 +136,7 @@ def issue_detail_editor(request, slug, issue_id):
     journal = _journal(request, slug)
     issue = _issue(journal, issue_id)
     articles = selectors.issue_articles_for_editor(issue)
-    deposits = selectors.deposit_status_by_item(issue, articles)
+    deposits = hooks.deposit_status(issue, articles)
     rows = [
         {
             "article": a,
@@ -310,15 +308,7 @@ def issue_deposit(request, slug, issue_id):
     issue = _issue(journal, issue_id)
 
     def deposit():
-        from django.db import transaction
-
-        from ..tasks import crossref_deposit_send_task
-
-        created = crossref_deposit_create(actor=request.user, issue=issue)
-        if created.xml:
-            transaction.on_commit(
-                lambda: crossref_deposit_send_task.delay(created.pk), robust=True
-            )
+        hooks.deposit_request(actor=request.user, issue=issue)
 
     return _act(request, issue, deposit, _("The deposit is on its way to Crossref."))
 

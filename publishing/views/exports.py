@@ -1,15 +1,14 @@
-"""Citation exports of an article and the DOAJ XML of an issue."""
+"""Citation exports of an article and the DOAJ XML of an issue (built by
+indexing, registered as an issue export)."""
 
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
-from .. import selectors
+from .. import hooks, selectors
 from ..citations.article import citation_data
 from ..citations.formats import EXPORTS
-from ..doaj.export import DoajAuthor, DoajRecord, doaj_build, doaj_serialise
-from ..doi.data import article_url
 from ..models import GalleyKind, Issue
-from .common import article_links, journal_or_404
+from .common import journal_or_404
 from .reader import article_or_404
 
 
@@ -28,46 +27,6 @@ def article_cite(request, article_id, fmt):
     return response
 
 
-def _doaj_record(article) -> DoajRecord:
-    submission = article.submission
-    journal = article.journal
-    links = article_links(article, article.current_galleys)
-    issue = article.issue
-    languages = [submission.language] + [
-        lang for lang in submission.title if lang != submission.language
-    ]
-    return DoajRecord(
-        language=submission.language,
-        publisher=journal.publisher,
-        journal_title=journal.title,
-        issn=journal.issn_print,
-        eissn=journal.issn_online,
-        publication_date=journal.local_time(article.published_at).date().isoformat(),
-        volume=str(issue.volume.number) if issue and issue.volume_id else "",
-        issue=issue.number if issue else "",
-        start_page=article.first_page or article.elocation_id,
-        end_page=article.last_page,
-        doi=article.doi,
-        record_id=str(article.pk),
-        titles={
-            lang: submission.title_in(lang)
-            for lang in languages
-            if submission.title_in(lang)
-        },
-        authors=[
-            DoajAuthor(name=c.full_name, affiliation=c.affiliation, orcid=c.orcid)
-            for c in submission.authors.all()
-        ],
-        abstracts={
-            lang: submission.abstract_in(lang)
-            for lang in languages
-            if submission.abstract_in(lang)
-        },
-        full_text_url=links.pdf or article_url(article),
-        keywords={lang: submission.keywords_in(lang) for lang in languages},
-    )
-
-
 @require_GET
 def issue_doaj(request, slug, issue_id):
     journal = journal_or_404(slug)
@@ -79,12 +38,10 @@ def issue_doaj(request, slug, issue_id):
     for article in articles:
         article.journal = journal
         article.issue = issue
-    root = doaj_build([_doaj_record(a) for a in articles])
-    response = HttpResponse(doaj_serialise(root), content_type="application/xml")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{journal.slug}-issue-{issue.pk}-doaj.xml"'
-    )
-    return response
+    export = hooks.issue_export("doaj")
+    if export is None:
+        raise Http404
+    return export(journal=journal, issue=issue, articles=articles)
 
 
 __all__ = ["article_cite", "issue_doaj", "GalleyKind"]

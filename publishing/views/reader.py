@@ -13,13 +13,10 @@ from lxml import html as lxml_html
 
 from journal.selectors import calls_open
 
-from .. import selectors
+from .. import hooks, selectors
 from ..issues.cache import reader_cache_generation
 from ..meta import article as meta
-from ..models import GalleyKind, Issue
-from ..models.issues import ArticleVersion
-from ..search.selectors import related_articles
-from ..stats.counting import usage_record
+from ..models import ArticleVersion, GalleyKind, Issue
 from .common import (
     article_citation,
     article_links,
@@ -273,7 +270,7 @@ def article(request, article_id):
     except Article.DoesNotExist:
         raise Http404 from None
     the_article.journal = journal_cached(the_article.journal_id)
-    usage_record(request=request, article=the_article)
+    hooks.article_viewed(request=request, article=the_article)
     parts = article_parts(the_article)
     response = render(
         request,
@@ -284,7 +281,7 @@ def article(request, article_id):
             "page_title": parts["title"],
             "head_html": mark_safe(parts["head"]),  # noqa: S308 - our template
             "body_html": mark_safe(parts["body"]),  # noqa: S308 - our template
-            "related_links": related_articles(the_article),
+            "related_links": hooks.related_articles(the_article),
         },
     )
     response["Link"] = parts["link"]

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.models import ReviewMethod
 from submissions import permissions as submission_perms
 from submissions.models import FileKind, Submission, SubmissionFile
@@ -78,7 +78,7 @@ def author_identity_terms(
 
 def _check_editor(submission, actor) -> None:
     if actor is not None and not submission_perms.is_editor(submission, actor):
-        raise PermissionDenied(_("Only the editors of this submission can do this."))
+        raise ActionNotAllowed(_("Only the editors of this submission can do this."))
 
 
 def anonymised_manuscript_check(*, submission: Submission, actor=None) -> list[dict]:
@@ -86,7 +86,7 @@ def anonymised_manuscript_check(*, submission: Submission, actor=None) -> list[d
 
     Returns the hits, each {"term": ..., "where": ...}; an empty list when the
     file is clean or there is no file yet. A new check replaces an earlier one
-    for the same file and withdraws any clearance. Raises PermissionDenied if
+    for the same file and withdraws any clearance. Raises ActionNotAllowed if
     `actor` is given and is not an editor of the submission.
     """
     _check_editor(submission, actor)

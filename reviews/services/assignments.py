@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.models import Role
 from journal.services import role_grant
 from submissions.models import State, Submission
@@ -231,7 +231,7 @@ def assignment_decline(
     """Decline an invitation (from the signed link, so `actor` may be anonymous)."""
     if actor is not None and getattr(actor, "is_authenticated", False):
         if actor.pk != assignment.reviewer_id:
-            raise PermissionDenied(_("This invitation is addressed to someone else."))
+            raise ActionNotAllowed(_("This invitation is addressed to someone else."))
     assignment.decline_reason = reason.strip()
     assignment.suggested_alternative = suggested_alternative.strip()
     assignment.rotate_nonce()
@@ -259,7 +259,7 @@ def assignment_accept(
     A declared conflict is recorded and emailed to the editors, who decide.
     """
     if actor.pk != assignment.reviewer_id:
-        raise PermissionDenied(_("This invitation is addressed to someone else."))
+        raise ActionNotAllowed(_("This invitation is addressed to someone else."))
     assignment.competing_interests = competing_interests.strip()
     assignment.has_conflict = bool(has_conflict)
     assignment.rotate_nonce()
@@ -319,7 +319,7 @@ def reviewer_claim_account(
     """
     user = assignment.reviewer
     if user.has_usable_password():
-        raise PermissionDenied(_("This account already has a password; sign in."))
+        raise ActionNotAllowed(_("This account already has a password; sign in."))
     from allauth.account.models import EmailAddress
 
     with transaction.atomic():

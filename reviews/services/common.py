@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.models import ReviewMethod
 from journal.selectors import editors_of
 from submissions import permissions as submission_perms
@@ -15,7 +15,7 @@ from ..models import AssignmentEvent, AssignmentState, ReviewAssignment
 
 def check_editor(submission, actor) -> None:
     if not submission_perms.is_editor(submission, actor):
-        raise PermissionDenied(
+        raise ActionNotAllowed(
             _("Only the editors of this submission can manage its review.")
         )
 

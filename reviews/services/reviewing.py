@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from submissions import filetypes
 
 from ..models import (
@@ -44,7 +44,7 @@ def review_get_or_start(*, assignment: ReviewAssignment) -> Review:
 
 def _check_can_edit(assignment: ReviewAssignment, actor) -> None:
     if actor.pk != assignment.reviewer_id:
-        raise PermissionDenied(_("This review belongs to someone else."))
+        raise ActionNotAllowed(_("This review belongs to someone else."))
     if assignment.state == AssignmentState.SUBMITTED:
         raise DomainError(
             _("This review has been submitted and can no longer be changed."),
@@ -103,7 +103,7 @@ def review_save_draft(
     """Keep what the reviewer wrote so far; nothing is required yet.
 
     Raises DomainError if the review is already submitted (locked) or an answer
-    is out of range, PermissionDenied for anyone but the reviewer.
+    is out of range, ActionNotAllowed for anyone but the reviewer.
     """
     _check_can_edit(assignment, actor)
     review = review_get_or_start(assignment=assignment)

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.models import CallForPapers, Journal, Role, Section
 from journal.services import call_check_open, role_grant
 
@@ -50,7 +50,7 @@ REVISION_KINDS = {
 
 def _check_author_can_edit(submission: Submission, actor) -> None:
     if submission.submitter_id != actor.pk:
-        raise PermissionDenied(
+        raise ActionNotAllowed(
             _("Only the person who started this submission can edit it.")
         )
     if submission.state not in EDITABLE_STATES:
@@ -198,7 +198,7 @@ def contributor_save(
             last = submission.authors.aggregate(m=Max("order"))["m"]
             contributor = Contributor(submission=submission, order=(last or 0) + 1)
         elif contributor.submission_id != submission.pk:
-            raise PermissionDenied(_("That author belongs to another submission."))
+            raise ActionNotAllowed(_("That author belongs to another submission."))
         for name, value in fields.items():
             setattr(contributor, name, value)
         contributor.full_clean(exclude=["submission", "user"])
@@ -213,7 +213,7 @@ def contributor_delete(
 ) -> None:
     _check_author_can_edit(submission, actor)
     if contributor.submission_id != submission.pk:
-        raise PermissionDenied(_("That author belongs to another submission."))
+        raise ActionNotAllowed(_("That author belongs to another submission."))
     contributor.delete()
 
 
@@ -270,7 +270,7 @@ def submission_file_upload(
     is_staff = permissions.is_production_editor(submission, actor)
     if not is_staff:
         if submission.submitter_id != actor.pk:
-            raise PermissionDenied(_("You cannot add files to this submission."))
+            raise ActionNotAllowed(_("You cannot add files to this submission."))
         revising = (
             submission.state == State.REVISIONS_REQUESTED and kind in REVISION_KINDS
         )
@@ -335,7 +335,7 @@ def submission_file_delete(
 ) -> None:
     _check_author_can_edit(submission, actor)
     if file.submission_id != submission.pk:
-        raise PermissionDenied(_("That file belongs to another submission."))
+        raise ActionNotAllowed(_("That file belongs to another submission."))
     storage, path = file.file.storage, file.file.name
     file.delete()
     transaction.on_commit(lambda: storage.delete(path), robust=True)
@@ -367,5 +367,5 @@ def reviewer_preference_delete(
 ) -> None:
     _check_author_can_edit(submission, actor)
     if preference.submission_id != submission.pk:
-        raise PermissionDenied(_("That entry belongs to another submission."))
+        raise ActionNotAllowed(_("That entry belongs to another submission."))
     preference.delete()

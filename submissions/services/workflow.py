@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.selectors import editors_of
 
 from ..models import State, Submission, SubmissionEvent
@@ -35,7 +35,7 @@ def _transition_method(submission: Submission, name: str):
 
 
 def submission_check_transition(*, submission: Submission, actor, name: str) -> None:
-    """Raise DomainError or PermissionDenied, with the reason, if the move is refused."""
+    """Raise DomainError or ActionNotAllowed, with the reason, if the move is refused."""
     method = _transition_method(submission, name)
     meta = method._django_fsm
     state = submission.state
@@ -46,7 +46,7 @@ def submission_check_transition(*, submission: Submission, actor, name: str) -> 
             code="wrong_state",
         )
     if not meta.has_transition_perm(submission, state, actor):
-        raise PermissionDenied(
+        raise ActionNotAllowed(
             _("You are not allowed to do this with this submission.")
         )
     if not can_proceed(method):
@@ -66,7 +66,7 @@ def submission_transition(
     """Run one transition, write its log row in the same transaction.
 
     Raises DomainError (wrong state, unmet condition, or someone else changed the
-    submission since it was loaded) or PermissionDenied. On any error the
+    submission since it was loaded) or ActionNotAllowed. On any error the
     submission's state is as it was.
     """
     submission_check_transition(submission=submission, actor=actor, name=name)
@@ -168,7 +168,7 @@ def submission_assign_editor(*, submission: Submission, actor, editor) -> None:
     from journal.selectors import user_is_editor
 
     if not user_is_editor(actor, submission.journal, submission.section):
-        raise PermissionDenied(_("Only the journal's editors can assign an editor."))
+        raise ActionNotAllowed(_("Only the journal's editors can assign an editor."))
     if not user_is_editor(editor, submission.journal, submission.section):
         raise DomainError(_("That person is not an editor of this journal or section."))
     submission.editor = editor

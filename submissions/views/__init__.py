@@ -1,7 +1,7 @@
 """Pages of the submissions app, by who uses them."""
 
 from .author import detail, my_submissions, withdraw  # noqa: F401
-from .authors import (  # noqa: F401
+from .contributors import (  # noqa: F401
     author_add_me,
     author_delete,
     author_edit,

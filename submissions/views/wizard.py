@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.models import Journal
 from journal.selectors import journal_by_slug
 
@@ -25,7 +25,7 @@ from ..forms import (
 from ..models import State
 from ..uploads import SizeLimitUploadHandler
 
-REFUSED = (DomainError, PermissionDenied)
+REFUSED = (DomainError, ActionNotAllowed)
 
 
 def posted(request):

@@ -11,8 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from discovery.search.services import search_index_article
 from journal.models import Role
-from publishing.search.services import search_index_article
 from reviews.services import review_invite, round_open
 from reviews.tokens import invitation_token
 from submissions.models import State

@@ -15,9 +15,9 @@ import pytest
 from django.utils import timezone
 
 from journal.models import Role
-from publishing.models import RenderJob
-from publishing.models.stats import Metric
-from publishing.production.services import (
+from metrics.models import Metric
+from production.models import RenderJob
+from production.services import (
     copyedit_upload,
     production_start,
     render_job_fail,
@@ -45,6 +45,7 @@ from tests.factories import (
     docx_bytes,
     upload,
 )
+from tests.metrics.builders import monthly
 from tests.publishing.factories import (
     ArticleFactory,
     GalleyFactory,
@@ -53,7 +54,6 @@ from tests.publishing.factories import (
     html_galley,
     published_issue,
 )
-from tests.publishing.stats.builders import monthly
 from tests.reviews.factories import (
     AssignmentFactory,
     anonymous_submission,

@@ -14,15 +14,15 @@ import pytest
 from django.urls import reverse
 from lxml import etree
 
+from production.models import RenderJob, RenderStatus
 from publishing.models import GalleyKind
-from publishing.models.production import RenderJob, RenderStatus
 from tests.e2e.conftest import start_worker
-from tests.publishing.factories import GalleyFactory
-from tests.publishing.production.factories import (
+from tests.production.factories import (
     ArticleFactory,
     manuscript_docx,
     require_jats_schema,
 )
+from tests.publishing.factories import GalleyFactory
 
 pytestmark = [pytest.mark.services]
 
@@ -68,7 +68,7 @@ def test_a_worker_killed_mid_render_leaves_the_last_set_and_a_restarted_one_fini
     require_jats_schema()
     from pypdf import PdfReader
 
-    from publishing.jats.schema import validate_jats
+    from production.jats.schema import validate_jats
 
     # Long enough that the PDF step is still running when the worker is killed.
     article = ArticleFactory(

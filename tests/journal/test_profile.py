@@ -3,7 +3,7 @@
 import pytest
 from django.template.loader import render_to_string
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.services import user_update_profile
 from tests.factories import UserFactory
 
@@ -127,7 +127,7 @@ def test_service_clears_the_orcid_when_given_an_empty_value(person):
 
 def test_nobody_else_may_change_a_persons_profile(person):
     intruder = UserFactory()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionNotAllowed):
         user_update_profile(user=person, actor=intruder, given_name="Hacked")
     person.refresh_from_db()
     assert person.given_name == "Old"

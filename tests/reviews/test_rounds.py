@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from reviews.models import AssignmentEvent, AssignmentState, ReviewRound
 from reviews.services import (
     assignment_decline,
@@ -37,10 +37,10 @@ def test_a_second_round_cannot_open_while_one_is_open():
 
 def test_only_editors_open_rounds_and_invite():
     submission, editor = anonymous_submission()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionNotAllowed):
         round_open(submission=submission, actor=submission.submitter)
     review_round = round_open(submission=submission, actor=editor)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionNotAllowed):
         review_invite(round=review_round, actor=UserFactory(), reviewer=UserFactory())
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from journal.models import Role
 from submissions.models import State, Submission, SubmissionEvent
 from submissions.services import submission_transition
@@ -110,7 +110,7 @@ def test_allowed_transition_moves_the_state_and_logs_it(name, source, target, wh
 def test_transition_by_the_wrong_role_is_refused(name, source, who):
     submission = SubmissionFactory(state=source)
     actor = actor_for(submission, who)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionNotAllowed):
         submission_transition(submission=submission, actor=actor, name=name)
     assert_unchanged(submission, source)
 
@@ -121,7 +121,7 @@ def test_section_editor_of_another_section_cannot_move_it():
     from tests.factories import SectionFactory
 
     editor.journal_roles.get().sections.add(SectionFactory(journal=submission.journal))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionNotAllowed):
         submission_transition(
             submission=submission, actor=editor, name="send_to_review"
         )

@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from submissions.models import State, Submission, SubmissionEvent
 from submissions.services import submission_submit, submission_transition
 from tests.factories import SubmissionFactory, UserFactory, editor_of
@@ -39,7 +39,7 @@ def test_submit_without_manuscript_is_refused_and_state_kept():
 
 def test_other_person_cannot_submit_someone_elses_draft():
     submission = SubmissionFactory()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionNotAllowed):
         submission_submit(submission=submission, actor=UserFactory())
     assert Submission.objects.get(pk=submission.pk).state == State.DRAFT
 

@@ -1,9 +1,9 @@
 import pytest
 
 from journal.errors import DomainError
-from publishing.doi.patterns import article_doi, doi_render, issue_doi, pattern_check
+from publishing.doi_patterns import article_doi, doi_render, issue_doi, pattern_check
 from publishing.issues import services
-from publishing.models.issues import JournalPublishingSettings
+from publishing.models import JournalPublishingSettings
 from tests.factories import JournalFactory
 from tests.publishing.factories import ArticleFactory, IssueFactory, ready_issue
 

@@ -168,7 +168,7 @@ def test_editor_issue_page_query_count_does_not_grow(client):
 
 
 def test_editor_sets_the_doi_pattern_and_a_bad_one_is_refused(client):
-    from publishing.models.issues import JournalPublishingSettings
+    from publishing.models import JournalPublishingSettings
 
     journal = JournalFactory()
     client.force_login(editor_of(journal))

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.conf import settings
 
-from journal.errors import DomainError, PermissionDenied
+from journal.errors import ActionNotAllowed, DomainError
 from publishing.issues import services
 from publishing.models import ArticleStatus, IssueState
 from publishing.tasks import issues_publish_due_task
@@ -76,7 +76,7 @@ def test_an_article_not_ready_stops_the_issue_with_its_title():
 
 def test_only_an_editor_can_publish_an_issue():
     issue, articles, _editor = ready_issue(articles=1)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionNotAllowed):
         services.issue_publish(issue=issue, actor=UserFactory())
     issue.refresh_from_db()
     assert issue.state == IssueState.DRAFT

@@ -1,0 +1,329 @@
+"""Production pages: the production editor's dashboard and article page, and the
+author's proofs. Thin: parse, call one service or selector, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from journal.errors import DomainError
+from journal.models import Journal
+from journal.selectors import journal_by_slug
+from production.models import CopyeditReview, CopyeditStatus
+
+from . import selectors, services
+from .forms import CopyeditUploadForm, MessageForm, OptionalNoteForm, TypesetPDFForm
+
+
+def _journal(slug) -> Journal:
+    try:
+        return journal_by_slug(slug)
+    except Journal.DoesNotExist:
+        raise Http404 from None
+
+
+@login_required
+def dashboard(request, slug):
+    journal = _journal(slug)
+    queue = list(selectors.production_queue(request.user, journal))
+    return render(
+        request,
+        "production/dashboard.html",
+        {"journal": journal, "queue": queue},
+    )
+
+
+def _detail_context(request, submission, **forms):
+    article = getattr(submission, "article", None)
+    context = {
+        "journal": submission.journal,
+        "submission": submission,
+        "article": article,
+        "copyedit_form": forms.get("copyedit_form") or CopyeditUploadForm(),
+        "typeset_form": forms.get("typeset_form") or TypesetPDFForm(),
+    }
+    if article is not None:
+        context.update(
+            galleys=list(article.galleys.order_by("kind", "-version")),
+            jobs=list(article.render_jobs.all()[:10]),
+            reviews=list(article.copyedit_reviews.select_related("file")),
+            production_messages=list(
+                article.production_messages.select_related("sender")
+            ),
+        )
+    return context
+
+
+@login_required
+def detail(request, pk):
+    submission = selectors.submission_for_production(request.user, pk)
+    return render(
+        request,
+        "production/detail.html",
+        _detail_context(request, submission),
+    )
+
+
+def _back(pk):
+    return redirect("production:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def start(request, pk):
+    submission = selectors.submission_for_production(request.user, pk)
+    try:
+        services.production_start(submission=submission, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Production has started."))
+    return _back(pk)
+
+
+@login_required
+@require_POST
+def copyedit_upload(request, pk):
+    submission = selectors.submission_for_production(request.user, pk)
+    article = selectors.article_of(submission)
+    form = CopyeditUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.copyedit_upload(
+                article=article,
+                actor=request.user,
+                upload=form.cleaned_data["file"],
+                note=form.cleaned_data["note"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The author has been asked to review it."))
+            return _back(pk)
+    submission.article = article
+    return render(
+        request,
+        "production/detail.html",
+        _detail_context(request, submission, copyedit_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def typeset_upload(request, pk):
+    submission = selectors.submission_for_production(request.user, pk)
+    article = selectors.article_of(submission)
+    form = TypesetPDFForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.typeset_pdf_upload(
+                article=article, actor=request.user, upload=form.cleaned_data["file"]
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The typeset PDF is now the current PDF."))
+            return _back(pk)
+    submission.article = article
+    return render(
+        request,
+        "production/detail.html",
+        _detail_context(request, submission, typeset_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def render_galleys(request, pk):
+    submission = selectors.submission_for_production(request.user, pk)
+    article = selectors.article_of(submission)
+    try:
+        services.render_request(article=article, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.info(request, _("Rendering JATS, HTML and PDF has been queued."))
+    return _back(pk)
+
+
+@login_required
+@require_POST
+def proofs_send(request, pk):
+    submission = selectors.submission_for_production(request.user, pk)
+    article = selectors.article_of(submission)
+    try:
+        services.proofs_send(article=article, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The author has been asked to check the proofs."))
+    return _back(pk)
+
+
+# --- the author's side --------------------------------------------------------
+def _proofs_context(request, submission, **forms):
+    article = selectors.article_of(submission)
+    galleys = list(article.galleys.filter(is_current=True).order_by("kind"))
+    html = None
+    if article.jats_xml:
+        try:
+            html = services.article_html_parts(article)
+        except Exception:  # noqa: BLE001 - the page still lists the galleys
+            html = None
+    return {
+        "journal": submission.journal,
+        "submission": submission,
+        "article": article,
+        "galleys": galleys,
+        "html": html,
+        "is_author": submission.submitter_id == request.user.pk,
+        "pending_review": article.copyedit_reviews.filter(status=CopyeditStatus.PENDING)
+        .select_related("file")
+        .first(),
+        "production_messages": list(
+            article.production_messages.select_related("sender")
+        ),
+        "query_form": forms.get("query_form") or MessageForm(),
+        "corrections_form": forms.get("corrections_form") or MessageForm(),
+        "approve_form": OptionalNoteForm(),
+    }
+
+
+@login_required
+def proofs(request, pk):
+    submission = selectors.submission_for_proofs(request.user, pk)
+    return render(
+        request,
+        "production/proofs.html",
+        _proofs_context(request, submission),
+    )
+
+
+@login_required
+def proof_galley(request, pk, galley_pk):
+    submission = selectors.submission_for_proofs(request.user, pk)
+    article = selectors.article_of(submission)
+    galley = selectors.galley_for(article, galley_pk)
+    ext = galley.file.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        galley.file.open("rb"),
+        content_type=galley.content_type,
+        as_attachment=galley.kind != "html",
+        filename=f"article-{article.pk}-{galley.kind}-v{galley.version}.{ext}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if galley.kind == "html":
+        response["Content-Security-Policy"] = (
+            "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+        )
+    return response
+
+
+def _review(submission, review_pk) -> CopyeditReview:
+    return get_object_or_404(
+        CopyeditReview, pk=review_pk, article__submission=submission
+    )
+
+
+def _proofs_back(pk):
+    return redirect("production:proofs", pk=pk)
+
+
+@login_required
+@require_POST
+def copyedit_approve(request, pk, review_pk):
+    submission = selectors.submission_for_proofs(request.user, pk)
+    try:
+        services.copyedit_respond(
+            review=_review(submission, review_pk), actor=request.user, approve=True
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Thank you: the copyedited text is approved."))
+    return _proofs_back(pk)
+
+
+@login_required
+@require_POST
+def copyedit_queries(request, pk, review_pk):
+    submission = selectors.submission_for_proofs(request.user, pk)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.copyedit_respond(
+                review=_review(submission, review_pk),
+                actor=request.user,
+                approve=False,
+                message=form.cleaned_data["body"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Your queries have been sent."))
+            return _proofs_back(pk)
+    return render(
+        request,
+        "production/proofs.html",
+        _proofs_context(request, submission, query_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def proofs_approve(request, pk):
+    submission = selectors.submission_for_proofs(request.user, pk)
+    form = OptionalNoteForm(request.POST)
+    form.is_valid()
+    try:
+        services.proofs_approve(
+            submission=submission,
+            actor=request.user,
+            note=form.cleaned_data.get("body", ""),
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Thank you: the article is ready for publication."))
+    return _proofs_back(pk)
+
+
+@login_required
+@require_POST
+def proofs_corrections(request, pk):
+    submission = selectors.submission_for_proofs(request.user, pk)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.proofs_request_corrections(
+                submission=submission,
+                actor=request.user,
+                body=form.cleaned_data["body"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Your corrections have been sent."))
+            return _proofs_back(pk)
+    return render(
+        request,
+        "production/proofs.html",
+        _proofs_context(request, submission, corrections_form=form),
+        status=400,
+    )
+
+
+def media(request, article_pk, name):
+    """Stream one figure of an article (public once the article is)."""
+    item = selectors.media_visible_to(request.user, article_pk, name)
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = (
+        "public, max-age=86400" if item.article.is_public else "private"
+    )
+    return response

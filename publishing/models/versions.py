@@ -1,0 +1,82 @@
+"""Publishing settings per journal and the versions of an article."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from journal.models import Journal
+
+from .articles import Article, Galley
+
+DEFAULT_ARTICLE_DOI_PATTERN = "{prefix}/{journal_slug}.{year}.{article_id}"
+DEFAULT_ISSUE_DOI_PATTERN = "{prefix}/{journal_slug}.{year}.{volume}.{issue}"
+
+
+class JournalPublishingSettings(models.Model):
+    """How a journal names its DOIs and deposits them."""
+
+    journal = models.OneToOneField(
+        Journal, on_delete=models.CASCADE, related_name="publishing_settings"
+    )
+    article_doi_pattern = models.CharField(
+        _("article DOI pattern"),
+        max_length=200,
+        default=DEFAULT_ARTICLE_DOI_PATTERN,
+        help_text=_(
+            "Placeholders: {prefix}, {journal}, {journal_slug}, {year}, {volume}, "
+            "{issue}, {article}, {article_id}, {page}."
+        ),
+    )
+    issue_doi_pattern = models.CharField(
+        _("issue DOI pattern"),
+        max_length=200,
+        default=DEFAULT_ISSUE_DOI_PATTERN,
+        blank=True,
+        help_text=_("Leave empty to give issues no DOI."),
+    )
+    depositor_name = models.CharField(_("depositor name"), max_length=200, blank=True)
+    depositor_email = models.EmailField(_("depositor email"), blank=True)
+    doaj_listed = models.BooleanField(_("listed in DOAJ"), default=False)
+
+    class Meta:
+        verbose_name = _("publishing settings")
+        verbose_name_plural = _("publishing settings")
+
+    def __str__(self):
+        return str(self.journal)
+
+
+class ArticleVersion(models.Model):
+    """A frozen earlier version of a published article, still reachable."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    reason = models.TextField(_("reason for the new version"))
+    # Title, abstract, keywords, authors, pages and DOI as they were.
+    metadata = models.JSONField(default=dict)
+    galleys = models.ManyToManyField(Galley, blank=True, related_name="+")
+    published_at = models.DateTimeField(null=True, blank=True)
+    superseded_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("article version")
+        verbose_name_plural = _("article versions")
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="article_version_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} v{self.number}"

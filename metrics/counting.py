@@ -117,7 +117,9 @@ def usage_record(*, request, article, galley=None) -> bool:
         }
         from .tasks import usage_event_record_task
 
-        transaction.on_commit(lambda: _enqueue(usage_event_record_task, payload))
+        transaction.on_commit(
+            lambda: _enqueue(usage_event_record_task, payload), robust=True
+        )
         return True
     except Exception:
         logger.exception("Usage of article %s was not counted", article.pk)

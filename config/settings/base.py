@@ -98,6 +98,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis outage is logged and answered as a cache miss, not a 500; short
+    # timeouts keep pages quick while Redis is unreachable.
+    CACHES["default"]["BACKEND"] = "config.cache.ForgivingRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {})
+    CACHES["default"]["OPTIONS"].setdefault("socket_connect_timeout", 1)
+    CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 1)
 
 AUTH_USER_MODEL = "journal.User"
 AUTHENTICATION_BACKENDS = [

@@ -18,7 +18,9 @@ from .tasks import search_refresh_article_task
 
 
 def _schedule(article_id: int) -> None:
-    transaction.on_commit(lambda: search_refresh_article_task.delay(article_id))
+    transaction.on_commit(
+        lambda: search_refresh_article_task.delay(article_id), robust=True
+    )
 
 
 @receiver(post_save, sender=Article, dispatch_uid="search_index_on_article_save")
@@ -38,4 +40,4 @@ def _galley_saved(sender, instance, raw=False, **kwargs):
 def _journal_changed(sender, instance, **kwargs):
     # A journal closed or reopened shows in search at once.
     cache.delete(CLOSED_JOURNALS_KEY)
-    transaction.on_commit(lambda: cache.delete(CLOSED_JOURNALS_KEY))
+    transaction.on_commit(lambda: cache.delete(CLOSED_JOURNALS_KEY), robust=True)

@@ -20,7 +20,8 @@ def crossref_deposit_after_publication(
     transaction.on_commit(
         lambda: crossref_deposit_create_and_send.delay(
             issue_id=issue_id, article_id=article_id, actor_id=actor_id
-        )
+        ),
+        robust=True,
     )
 
 
@@ -31,4 +32,6 @@ def crossref_deposit_request(*, actor, issue) -> None:
 
     created = crossref_deposit_create(actor=actor, issue=issue)
     if created.xml:
-        transaction.on_commit(lambda: crossref_deposit_send_task.delay(created.pk))
+        transaction.on_commit(
+            lambda: crossref_deposit_send_task.delay(created.pk), robust=True
+        )

@@ -385,7 +385,9 @@ def _after_issue(article_ids: list[int]) -> None:
     background, so the first harvest after the move runs at the warm speed."""
     from ..tasks import ojs_build_oai_records_task
 
-    transaction.on_commit(lambda: ojs_build_oai_records_task.delay(article_ids))
+    transaction.on_commit(
+        lambda: ojs_build_oai_records_task.delay(article_ids), robust=True
+    )
 
 
 # --- issues -------------------------------------------------------------------

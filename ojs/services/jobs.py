@@ -63,7 +63,7 @@ def _enqueue(what: str, job_id: int) -> None:
     from ..tasks import ojs_import_check_task, ojs_import_run_task
 
     task = ojs_import_check_task if what == "check" else ojs_import_run_task
-    transaction.on_commit(lambda: task.delay(job_id))
+    transaction.on_commit(lambda: task.delay(job_id), robust=True)
 
 
 @contextmanager

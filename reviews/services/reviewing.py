@@ -139,7 +139,7 @@ def _store_annotated(review: Review, upload) -> None:
     review.annotated_extension = detected.extension
     if old:
         storage = review.annotated_file.storage
-        transaction.on_commit(lambda: storage.delete(old))
+        transaction.on_commit(lambda: storage.delete(old), robust=True)
 
 
 def review_missing(review: Review) -> list[str]:

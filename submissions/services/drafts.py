@@ -1,5 +1,8 @@
 """Writing a submission before it is sent: metadata, contributors, files, declarations."""
 
+import logging
+
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
@@ -18,6 +21,11 @@ from ..models import (
     Submission,
     SubmissionFile,
 )
+
+logger = logging.getLogger(__name__)
+# What file storage raises when it cannot be reached: a full or missing disk,
+# an S3 endpoint that is down or refuses.
+STORAGE_UNAVAILABLE = (OSError, BotoCoreError, ClientError)
 
 EDITABLE_STATES = (State.DRAFT,)
 
@@ -303,8 +311,22 @@ def submission_file_upload(
             description=description,
             uploaded_by=actor,
         )
-        record.file.save(original, upload, save=False)
-        record.save()
+        try:
+            record.file.save(original, upload, save=False)
+        except STORAGE_UNAVAILABLE as exc:
+            logger.warning("upload to submission %s not stored: %s", submission.pk, exc)
+            raise DomainError(
+                _(
+                    "The file could not be stored just now, so nothing was saved. "
+                    "Please try again in a few minutes."
+                ),
+                code="storage_unavailable",
+            ) from exc
+        try:
+            record.save()
+        except Exception:
+            record.file.storage.delete(record.file.name)
+            raise
     return record
 
 
@@ -316,7 +338,7 @@ def submission_file_delete(
         raise ActionNotAllowed(_("That file belongs to another submission."))
     storage, path = file.file.storage, file.file.name
     file.delete()
-    transaction.on_commit(lambda: storage.delete(path))
+    transaction.on_commit(lambda: storage.delete(path), robust=True)
 
 
 def reviewer_preference_add(

@@ -55,5 +55,5 @@ def email_queue(
     from ..tasks import send_outbox_email
 
     pk = email.pk
-    transaction.on_commit(lambda: send_outbox_email.delay(pk))
+    transaction.on_commit(lambda: send_outbox_email.delay(pk), robust=True)
     return email

@@ -16,6 +16,11 @@ urlpatterns = [
         name="anonymity_clear",
     ),
     path(
+        "editorial/submissions/<int:pk>/anonymity/upload/",
+        views.reviewer_file_add,
+        name="reviewer_file_add",
+    ),
+    path(
         "editorial/submissions/<int:pk>/reviewer-finder/",
         views.finder,
         name="finder",

@@ -18,6 +18,7 @@ from ..models import (
     Submission,
     SubmissionFile,
 )
+from .file_checks import upload_checks_run
 
 EDITABLE_STATES = (State.DRAFT,)
 
@@ -255,7 +256,9 @@ def submission_file_upload(
 
     Authors upload while drafting and, for revision kinds, while revisions are
     requested; editors and production editors at any time. Raises DomainError
-    with the reason when the file is refused; nothing else changes then.
+    with the reason when the file is refused; nothing else changes then. The
+    registered upload checks run on the new version; what they found is in
+    the returned record's `check_findings` ([{"term", "snippet", ...}]).
     """
     from .. import permissions
 
@@ -305,6 +308,7 @@ def submission_file_upload(
         )
         record.file.save(original, upload, save=False)
         record.save()
+        record.check_findings = upload_checks_run(file=record)
     return record
 
 

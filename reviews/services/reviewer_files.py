@@ -51,13 +51,6 @@ def reviewer_file_upload(
             upload=upload,
             description=description,
         )
-        ReviewerFileEvent.objects.create(
-            submission=submission,
-            file=record,
-            actor=actor,
-            action=FileAction.UPLOADED,
-            note=record.neutral_name,
-        )
         # submission_file_upload ran the upload checks (reviewer_upload_check).
         check = ManuscriptCheck.objects.get(file=record)
         reviewer_file_waits_resolve(submission=submission)
@@ -69,6 +62,13 @@ def reviewer_upload_check(file: SubmissionFile) -> list[dict]:
     checked when it arrives, so the uploader sees the result at once."""
     if file.kind not in CHECKED_KINDS:
         return []
+    ReviewerFileEvent.objects.create(
+        submission=file.submission,
+        file=file,
+        actor=file.uploaded_by,
+        action=FileAction.UPLOADED,
+        note=file.neutral_name,
+    )
     return file_check(file=file, actor=file.uploaded_by).hits
 
 

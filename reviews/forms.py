@@ -141,6 +141,14 @@ class ReviewEditForm(forms.Form):
         help_text=_("DOCX, ODT or PDF. Identifying properties are removed."),
     )
 
+    identity_confirmed = forms.BooleanField(
+        label=_(
+            "I have read the warning: submit the review as it is (the editor will "
+            "see what was found before the author does)"
+        ),
+        required=False,
+    )
+
     def __init__(self, *args, criteria=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)

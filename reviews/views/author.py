@@ -37,6 +37,13 @@ def _annotated_for_author(submission):
         )
         for index, assignment in enumerate(submitted.select_related("review"), 1):
             review = assignment.review
+            # A file whose text names its reviewer never reaches the author;
+            # its metadata is scrubbed, its words cannot be.
+            names_reviewer = any(
+                hit.get("part") == "annotated" for hit in review.identity_hits
+            )
+            if names_reviewer and reviewers_hidden_from_author(submission):
+                continue
             if review.annotated_file:
                 files.append({"round": rnd.number, "index": index, "review": review})
     return files

@@ -203,7 +203,7 @@ def _file_state(assignment, what, file):
     )
 
 
-def _review_page(request, assignment, form, status=200):
+def _review_page(request, assignment, form, status=200, identity_hits=None):
     review = services.review_get_or_start(assignment=assignment)
     previous = selectors.previous_round(assignment)
     manuscript = selectors.manuscript_for_reviewer(assignment)
@@ -239,6 +239,7 @@ def _review_page(request, assignment, form, status=200):
             "response_state": response_state,
             "response_wait": response_wait,
             "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+            "identity_hits": identity_hits,
         },
         status=status,
     )
@@ -282,11 +283,21 @@ def review_submit(request, pk):
     if form.is_valid():
         try:
             services.review_submit(
-                assignment=assignment, actor=request.user, **form.service_kwargs()
+                assignment=assignment,
+                actor=request.user,
+                identity_confirmed=form.cleaned_data["identity_confirmed"],
+                **form.service_kwargs(),
             )
         except DomainError as exc:
-            messages.error(request, exc.message)
-            return _review_page(request, assignment, form, status=400)
+            if exc.code != "identity":
+                messages.error(request, exc.message)
+            return _review_page(
+                request,
+                assignment,
+                form,
+                status=400,
+                identity_hits=getattr(exc, "hits", None),
+            )
         messages.success(request, _("Your review has been sent. Thank you!"))
         return redirect("reviews:queue")
     return _review_page(request, assignment, form, status=400)

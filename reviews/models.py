@@ -381,6 +381,31 @@ class FileAction(models.TextChoices):
     CLEARED = "cleared", _("Cleared")
     HELD = "held", _("Held from reviewers")
     REVIEWER_WAITING = "reviewer-waiting", _("A reviewer is waiting for it")
+    SHARED = "shared", _("Shared with reviewers")
+    UNSHARED = "unshared", _("No longer shared with reviewers")
+
+
+class SharedReviewerFile(models.Model):
+    """A figure or supplementary file the editor chose to give reviewers."""
+
+    file = models.OneToOneField(
+        SubmissionFile, on_delete=models.CASCADE, related_name="reviewer_share"
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    shared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("file shared with reviewers")
+        verbose_name_plural = _("files shared with reviewers")
+
+    def __str__(self):
+        return str(self.file)
 
 
 class ReviewerFileEvent(models.Model):

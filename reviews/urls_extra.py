@@ -21,6 +21,11 @@ urlpatterns = [
         name="reviewer_file_add",
     ),
     path(
+        "editorial/submissions/<int:pk>/anonymity/share/",
+        views.reviewer_file_share_view,
+        name="reviewer_file_share",
+    ),
+    path(
         "editorial/submissions/<int:pk>/reviewer-finder/",
         views.finder,
         name="finder",

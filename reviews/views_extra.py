@@ -32,7 +32,9 @@ from .services import (
     EDITOR_UPLOAD_KINDS,
     held_file_waits,
     reviewer_file_clear,
+    reviewer_file_share,
     reviewer_file_upload,
+    shared_files,
 )
 
 
@@ -63,7 +65,11 @@ def _files_context(submission, upload_form=None):
             latest.setdefault((file.kind, file.pk), file)
         else:
             latest.setdefault((file.kind, 0), file)
-    rows = [{"file": f, "check": check_for(f)} for f in latest.values()]
+    shared = {f.pk for f in shared_files(submission)}
+    rows = [
+        {"file": f, "check": check_for(f), "shared": f.pk in shared}
+        for f in latest.values()
+    ]
     return {
         "submission": submission,
         "journal": submission.journal,
@@ -178,6 +184,32 @@ def reviewer_file_add(request, pk):
         _files_context(submission, upload_form=form),
         status=400,
     )
+
+
+@login_required
+@require_POST
+def reviewer_file_share_view(request, pk):
+    """Share a figure or supplementary file with reviewers, or stop sharing it."""
+    submission = _editors_submission(request, pk)
+    file = submission.files.filter(pk=_int(request.POST.get("file"))).first()
+    if file is None:
+        raise Http404
+    shared = request.POST.get("shared") == "1"
+    try:
+        reviewer_file_share(file=file, actor=request.user, shared=shared)
+    except (DomainError, PermissionDenied) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            (
+                _("Reviewers now receive %(name)s.")
+                if shared
+                else _("Reviewers no longer receive %(name)s.")
+            )
+            % {"name": file.neutral_name},
+        )
+    return redirect("reviews_extra:anonymity_check", pk=submission.pk)
 
 
 def _int(value) -> int:

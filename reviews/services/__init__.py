@@ -25,10 +25,12 @@ from .reviewer_files import (  # noqa: F401
     EDITOR_UPLOAD_KINDS,
     held_file_waits,
     reviewer_file_clear,
+    reviewer_file_share,
     reviewer_file_upload,
     reviewer_file_wait,
     reviewer_file_waits_resolve,
     reviewer_response_file,
+    shared_files,
 )
 from .reviewing import (  # noqa: F401
     review_form_for,

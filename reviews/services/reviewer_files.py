@@ -19,6 +19,7 @@ from ..models import (
     ManuscriptCheck,
     ReviewAssignment,
     ReviewerFileEvent,
+    SharedReviewerFile,
 )
 from .common import check_editor, notify_editors, notify_person
 
@@ -136,6 +137,10 @@ def reviewer_file_waits_resolve(*, submission: Submission) -> int:
             response = reviewer_response_file(submission)
             if response is None or not file_cleared_for_reviewers(response):
                 continue
+        if wait.what == "shared" and (
+            wait.file is None or not file_cleared_for_reviewers(wait.file)
+        ):
+            continue
         wait.resolved_at = timezone.now()
         wait.save(update_fields=["resolved_at"])
         if wait.assignment.state in OPEN_STATES:
@@ -181,3 +186,42 @@ def reviewer_file_clear(*, file: SubmissionFile, actor) -> ManuscriptCheck:
         check = file_clear(file=file, actor=actor)
         reviewer_file_waits_resolve(submission=file.submission)
     return check
+
+
+SHAREABLE_KINDS = (FileKind.FIGURE, FileKind.SUPPLEMENTARY)
+
+
+def reviewer_file_share(*, file: SubmissionFile, actor, shared: bool) -> None:
+    """Give reviewers a figure or supplementary file, or stop giving it.
+
+    Reviewers download it scrubbed, and in double-anonymous review only once
+    its own check passed or an editor cleared it. Raises PermissionDenied for
+    anyone but the submission's editors, DomainError for other kinds of file.
+    """
+    check_editor(file.submission, actor)
+    if file.kind not in SHAREABLE_KINDS:
+        raise DomainError(
+            _("Only figures and supplementary files are shared this way.")
+        )
+    with transaction.atomic():
+        if shared:
+            _share, created = SharedReviewerFile.objects.get_or_create(
+                file=file, defaults={"shared_by": actor}
+            )
+            if not ManuscriptCheck.objects.filter(file=file).exists():
+                file_check(file=file, actor=actor)
+        else:
+            created = bool(SharedReviewerFile.objects.filter(file=file).delete()[0])
+        if created:
+            ReviewerFileEvent.objects.create(
+                submission=file.submission,
+                file=file,
+                actor=actor,
+                action=FileAction.SHARED if shared else FileAction.UNSHARED,
+            )
+
+
+def shared_files(submission: Submission) -> list[SubmissionFile]:
+    return list(
+        submission.files.filter(reviewer_share__isnull=False).order_by("kind", "pk")
+    )

@@ -216,6 +216,14 @@ def _review_page(request, assignment, form, status=200, identity_hits=None):
         else None
     )
     response_state, response_wait = _file_state(assignment, "response", response)
+    shared = [
+        {
+            "file": f,
+            "what": f"shared-{f.pk}",
+            "ready": _file_state(assignment, "shared", f)[0] == "ready",
+        }
+        for f in services.shared_files(assignment.submission)
+    ]
     return render(
         request,
         "reviews/review.html",
@@ -238,6 +246,7 @@ def _review_page(request, assignment, form, status=200, identity_hits=None):
             "response_file": response,
             "response_state": response_state,
             "response_wait": response_wait,
+            "shared": shared,
             "hide_authors": authors_hidden_from_reviewers(assignment.submission),
             "identity_hits": identity_hits,
         },
@@ -314,6 +323,16 @@ def review_download(request, pk, what):
         file = selectors.manuscript_for_reviewer(assignment)
     elif what == "response" and selectors.previous_round(assignment):
         file = selectors.latest_file(assignment.submission, FileKind.RESPONSE)
+    elif what.startswith("shared-"):
+        file = next(
+            (
+                f
+                for f in services.shared_files(assignment.submission)
+                if f"shared-{f.pk}" == what
+            ),
+            None,
+        )
+        what = "shared"
     else:
         raise Http404
     if file is None:

@@ -318,3 +318,60 @@ def test_reminders_repeat_a_wait_the_editor_has_not_resolved(
     reminders = [m for m in mail.outbox if m.to == [editor.email]]
     assert len(reminders) == 1
     assert "They have been waiting for 3 days." in reminders[0].body
+
+
+def test_editor_shares_a_checked_supplementary_file_with_reviewers(
+    client, django_capture_on_commit_callbacks
+):
+    submission, editor = signed_submission(state=State.UNDER_REVIEW)
+    add_file(submission, FileKind.ANONYMISED, docx_bytes(CLEAN_TEXT))
+    from reviews.models import ReviewRound
+    from tests.reviews.factories import AssignmentFactory
+
+    assignment = AssignmentFactory(
+        round=ReviewRound.objects.create(submission=submission, number=1),
+        state=AssignmentState.ACCEPTED,
+    )
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("reviews_extra:reviewer_file_add", args=[submission.pk]),
+            {
+                "kind": "supplementary",
+                "file": docx_upload(signed_docx(body="Survey instrument.")),
+                "description": "Survey instrument",
+            },
+        )
+    supplement = submission.files.get(kind=FileKind.SUPPLEMENTARY)
+    client.force_login(assignment.reviewer)
+    assert (
+        "Survey instrument"
+        not in client.get(reverse("reviews:review", args=[assignment.pk])).text
+    )
+
+    client.force_login(editor)
+    client.post(
+        reverse("reviews_extra:reviewer_file_share", args=[submission.pk]),
+        {"file": supplement.pk, "shared": "1"},
+    )
+    client.force_login(assignment.reviewer)
+    page = client.get(reverse("reviews:review", args=[assignment.pk])).text
+    held = client.get(
+        reverse("reviews:download", args=[assignment.pk, f"shared-{supplement.pk}"])
+    )
+    assert "being checked by the editor" in page
+    assert held.status_code == 302
+
+    client.force_login(editor)
+    client.post(
+        reverse("reviews_extra:anonymity_clear", args=[submission.pk]),
+        {"file": supplement.pk},
+    )
+    client.force_login(assignment.reviewer)
+    download = client.get(
+        reverse("reviews:download", args=[assignment.pk, f"shared-{supplement.pk}"])
+    )
+    assert download.status_code == 200
+    assert f'filename="{supplement.neutral_name}"' in download["Content-Disposition"]
+    with zipfile.ZipFile(io.BytesIO(download.content)) as zf:
+        assert AUTHOR.encode() not in zf.read("docProps/core.xml")

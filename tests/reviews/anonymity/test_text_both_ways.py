@@ -184,13 +184,16 @@ def test_response_to_reviewers_naming_the_author_is_held_from_round_two(
 
     # The author's signed response letter is checked the moment it arrives,
     # its text as well as its properties.
-    client.post(
+    told = client.post(
         reverse("reviews:revise_upload", args=[submission.pk]),
         {
             "kind": "response",
             "file": docx_upload(signed_docx(body="We thank the reviewers.")),
         },
+        follow=True,
     )
+    assert "reviewers will not receive it as it is" in unescape(told.text)
+    assert "“Aigerim Nurlanovna”: …" in unescape(told.text)
     response = submission.files.get(kind=FileKind.RESPONSE)
     assert response.anonymity_check.blocks_reviewers
 

@@ -279,8 +279,8 @@ def office():
     decided = _decided(journal, section, editor, reviewers[2])
     invited = review_invite(
         round=round_open(
-            submission=SubmissionFactory(
-                journal=journal, section=notes, state=State.SUBMITTED
+            submission=_with_reviewer_copy(
+                SubmissionFactory(journal=journal, section=notes, state=State.SUBMITTED)
             ),
             actor=editor,
         ),

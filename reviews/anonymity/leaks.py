@@ -134,3 +134,44 @@ def find_identity_leaks(
 ) -> list[str]:
     """Which of the needles (names, emails, affiliations) the document's text shows."""
     return text_leaks(document_text(data, content_type), needles)
+
+
+SNIPPET_CONTEXT = 40
+
+
+def leak_snippets(text: str, needles: list[str]) -> list[dict]:
+    """Each needle the text shows, once, with the words around its first match.
+
+    Returns [{"term": needle, "snippet": "…text around it…"}] in the order given,
+    so a person can find the place in their document.
+    """
+    haystack = normalise(text)
+    found: list[dict] = []
+    seen: set[str] = set()
+    for needle in needles:
+        key = normalise(needle).strip().casefold()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        pattern = needle_pattern(needle)
+        match = pattern.search(haystack) if pattern is not None else None
+        if match is None:
+            continue
+        start = max(match.start() - SNIPPET_CONTEXT, 0)
+        end = min(match.end() + SNIPPET_CONTEXT, len(haystack))
+        snippet = " ".join(haystack[start:end].split())
+        prefix = "…" if start > 0 else ""
+        suffix = "…" if end < len(haystack) else ""
+        found.append({"term": needle, "snippet": f"{prefix}{snippet}{suffix}"})
+    return found
+
+
+def redact(text: str, needles: list[str], replacement: str) -> str:
+    """The text with every whole-word match of the needles replaced."""
+    result = normalise(text)
+    # Longest first, so "Ivan Petrov" goes before "Petrov" leaves "Ivan".
+    for needle in sorted({n for n in needles if n}, key=len, reverse=True):
+        pattern = needle_pattern(needle)
+        if pattern is not None:
+            result = pattern.sub(replacement, result)
+    return result

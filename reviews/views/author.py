@@ -15,7 +15,10 @@ from submissions.services import submission_file_upload
 from .. import selectors, services
 from ..forms import RevisionUploadForm
 from ..models import AssignmentState, Review
-from ..services.common import reviewers_hidden_from_author
+from ..services.common import (
+    authors_hidden_from_reviewers,
+    reviewers_hidden_from_author,
+)
 from .files import download_response, read_field, scrubbed
 
 REVISION_KINDS = [
@@ -37,6 +40,13 @@ def _annotated_for_author(submission):
         )
         for index, assignment in enumerate(submitted.select_related("review"), 1):
             review = assignment.review
+            # A file whose text names its reviewer never reaches the author;
+            # its metadata is scrubbed, its words cannot be.
+            names_reviewer = any(
+                hit.get("part") == "annotated" for hit in review.identity_hits
+            )
+            if names_reviewer and reviewers_hidden_from_author(submission):
+                continue
             if review.annotated_file:
                 files.append({"round": rnd.number, "index": index, "review": review})
     return files
@@ -67,7 +77,7 @@ def revise_upload(request, pk):
     form = RevisionUploadForm(request.POST, request.FILES, kinds=REVISION_KINDS)
     if form.is_valid():
         try:
-            submission_file_upload(
+            record = submission_file_upload(
                 submission=submission,
                 actor=request.user,
                 kind=form.cleaned_data["kind"],
@@ -76,10 +86,31 @@ def revise_upload(request, pk):
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, _("File uploaded."))
+            _tell_findings(request, record)
             return redirect("reviews:revise", pk=pk)
     return render(
         request, "reviews/revise.html", _revise_context(submission, form), status=400
+    )
+
+
+def _tell_findings(request, record) -> None:
+    """The author learns at once what in the file would name them to reviewers."""
+    hits = [h for h in record.check_findings if h.get("term")]
+    if not hits or not authors_hidden_from_reviewers(record.submission):
+        messages.success(request, _("File uploaded."))
+        return
+    messages.warning(
+        request,
+        _(
+            "File uploaded, but reviewers will not receive it as it is: it names "
+            "the authors (%(found)s). Remove these and upload it again; otherwise "
+            "the editor has to clear it first."
+        )
+        % {
+            "found": "; ".join(
+                f"“{h['term']}”: …{h['snippet'].strip('…')}…" for h in hits
+            )
+        },
     )
 
 

@@ -21,6 +21,7 @@ from ..models import (
     Submission,
     SubmissionFile,
 )
+from .file_checks import upload_checks_run
 
 logger = logging.getLogger(__name__)
 # What file storage raises when it cannot be reached: a full or missing disk,
@@ -263,7 +264,9 @@ def submission_file_upload(
 
     Authors upload while drafting and, for revision kinds, while revisions are
     requested; editors and production editors at any time. Raises DomainError
-    with the reason when the file is refused; nothing else changes then.
+    with the reason when the file is refused; nothing else changes then. The
+    registered upload checks run on the new version; what they found is in
+    the returned record's `check_findings` ([{"term", "snippet", ...}]).
     """
     from .. import permissions
 
@@ -327,6 +330,7 @@ def submission_file_upload(
         except Exception:
             record.file.storage.delete(record.file.name)
             raise
+        record.check_findings = upload_checks_run(file=record)
     return record
 
 

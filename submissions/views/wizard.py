@@ -22,7 +22,7 @@ from ..forms import (
     ReviewerPreferenceForm,
     StartForm,
 )
-from ..models import State
+from ..models import FileKind, State
 from ..uploads import SizeLimitUploadHandler
 
 REFUSED = (DomainError, ActionNotAllowed)
@@ -182,7 +182,17 @@ def step_files(request, submission, form=None):
     files = list(
         submission.files.select_related("uploaded_by").order_by("kind", "-version")
     )
-    return _render_step(request, submission, "files", {"form": form, "files": files})
+    return _render_step(
+        request,
+        submission,
+        "files",
+        {"form": form, "files": files, "reviewer_copy": _reviewer_copy(files)},
+    )
+
+
+def _reviewer_copy(files):
+    copies = [f for f in files if f.kind == FileKind.ANONYMISED]
+    return max(copies, key=lambda f: f.version) if copies else None
 
 
 def step_reviewers(request, submission):
@@ -237,6 +247,7 @@ def step_review(request, submission):
             "files": selectors.current_files(submission),
             "preferences": list(submission.reviewer_preferences.all()),
             "advice": wizard.advice(submission),
+            "reviewer_copy": _reviewer_copy(list(submission.files.all())),
             "metadata_languages": submission.journal.language_list,
         },
     )
@@ -289,7 +300,7 @@ def _file_upload(request, pk):
         )
     if not form.errors and form.is_valid():
         try:
-            services.submission_file_upload(
+            record = services.submission_file_upload(
                 submission=submission,
                 actor=request.user,
                 kind=form.cleaned_data["kind"],
@@ -299,7 +310,24 @@ def _file_upload(request, pk):
         except REFUSED as exc:
             form.add_error("file", str(exc))
         else:
-            messages.success(request, _("File uploaded."))
+            if record.check_findings:
+                messages.warning(
+                    request,
+                    _(
+                        "File uploaded, but it may still say who the authors are: "
+                        "%(terms)s. See below."
+                    )
+                    % {
+                        "terms": ", ".join(
+                            f"“{hit['term']}”"
+                            for hit in record.check_findings
+                            if hit.get("term")
+                        )
+                        or _("the file could not be read")
+                    },
+                )
+            else:
+                messages.success(request, _("File uploaded."))
             return _to_step(submission, "files")
     messages.error(request, _("The file was not accepted; see the reason below."))
     response = step_files(request, submission, form=form)
@@ -337,6 +365,19 @@ def submit(request, pk):
     submission, leave = _draft(request, pk)
     if leave:
         return leave
+    # The wizard asks for more than the workflow requires of every door: the
+    # reviewer's copy in a double-anonymous section.
+    try:
+        services.submission_check_transition(
+            submission=submission, actor=request.user, name="submit"
+        )
+    except REFUSED as exc:
+        messages.error(request, str(exc))
+        return _to_step(submission, "review")
+    copy_missing = [m for m in wizard.missing_items(submission) if m.step == "files"]
+    if copy_missing:
+        messages.error(request, str(copy_missing[0].message))
+        return _to_step(submission, "files")
     try:
         services.submission_submit(submission=submission, actor=request.user)
     except REFUSED as exc:

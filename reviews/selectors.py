@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from submissions.models import FileKind, Submission, SubmissionFile
+from submissions.models import Submission, SubmissionFile
 from submissions.selectors import submission_for_editor
 
 from .models import (
@@ -17,7 +17,6 @@ from .models import (
     ReviewCriterion,
     ReviewRound,
 )
-from .services.common import authors_hidden_from_reviewers
 
 # Weighted scores (0..1) further apart than this count as strong disagreement.
 SCORE_GAP = 0.4
@@ -67,15 +66,12 @@ def assignment_for_reviewer(user, pk) -> ReviewAssignment:
 
 
 def manuscript_for_reviewer(assignment: ReviewAssignment) -> SubmissionFile | None:
-    """The file the reviewer reads: the anonymised manuscript when authors are
-    hidden (never the original), else the manuscript; latest version."""
+    """The file the reviewer reads: the reviewer's copy when authors are hidden
+    (never the original), else the manuscript; latest version. The same file
+    the anonymity check looks at."""
+    from .anonymity.checks import reviewer_file
 
-    kind = (
-        FileKind.ANONYMISED
-        if authors_hidden_from_reviewers(assignment.submission)
-        else FileKind.MANUSCRIPT
-    )
-    return latest_file(assignment.submission, kind)
+    return reviewer_file(assignment.submission)
 
 
 def latest_file(submission: Submission, kind: str) -> SubmissionFile | None:
@@ -198,5 +194,34 @@ def assignment_for_editor(user, pk) -> ReviewAssignment:
 
 
 def decisions_for_author(submission: Submission) -> list[Decision]:
-    """The letters sent to the author; never the editor's identity beyond the letter."""
-    return list(submission.decisions.order_by("-number"))
+    """The letters sent to the author; never the editor's identity beyond the
+    letter. A letter a send check held is shown only once it has gone out."""
+    return list(submission.decisions.select_related("letter_email").order_by("-number"))
+
+
+def decision_for_editor(user, pk) -> Decision:
+    try:
+        decision = Decision.objects.select_related(
+            "submission__journal", "letter_email"
+        ).get(pk=pk)
+    except (Decision.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    submission_for_editor(user, decision.submission_id)
+    return decision
+
+
+def held_invitation(assignment: ReviewAssignment):
+    """The invitation email to this reviewer if a send check held it, else None."""
+    from submissions.models import OutboxEmail
+
+    return (
+        OutboxEmail.objects.filter(
+            submission_id=assignment.submission_id,
+            key="review_invitation",
+            recipient_id=assignment.reviewer_id,
+            created_at__gte=assignment.invited_at,
+            status=OutboxEmail.Status.BLOCKED,
+        )
+        .order_by("-pk")
+        .first()
+    )

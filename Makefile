@@ -11,7 +11,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
 export PG_URL PYTEST_ARGS PYTEST_WORKERS
 
 .PHONY: run test test-sqlite test-postgres install system system-test services \
-	messages migrate demo lint docs typecheck
+	messages migrate demo lint docs production typecheck
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ demo: migrate
 run: system install messages demo
 	@echo "Open http://127.0.0.1:8000/ and sign in with one of the logins above."
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The whole stack as production runs it: gunicorn, a worker and one beat.
+production: system install services
+	@bin/run-production
 
 test: system-test install messages services typecheck
 	$(VENV)/bin/lint-imports

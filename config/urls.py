@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from journal import views as journal_views
+
+# The admin signs in through the site's own sign-in (allauth), so throttling
+# and two-factor authentication apply there too; its own form is never shown.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     # The language switch also keeps the choice on a signed-in person's account.

@@ -196,12 +196,13 @@ def _answers(assignment) -> dict:
 
 def _revise(submission, spec, people, upload) -> None:
     author = people[spec["submitter"]]
-    submission_file_upload(
-        submission=submission,
-        actor=author,
-        kind=FileKind.MANUSCRIPT,
-        upload=upload(spec, author, revised=True),
-    )
+    for kind in (FileKind.MANUSCRIPT, FileKind.ANONYMISED):
+        submission_file_upload(
+            submission=submission,
+            actor=author,
+            kind=kind,
+            upload=upload(spec, author, revised=True),
+        )
     revision_resubmit(
         submission=submission,
         actor=author,

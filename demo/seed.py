@@ -253,12 +253,15 @@ def _submission(journal, sections, call, people, spec) -> Submission | None:
             ethics=True,
             licence=True,
         )
-        submission_file_upload(
-            submission=submission,
-            actor=author,
-            kind=FileKind.MANUSCRIPT,
-            upload=_upload(spec, author),
-        )
+        for kind in (FileKind.MANUSCRIPT, FileKind.ANONYMISED):
+            # The demo's manuscripts name their authors only in their file
+            # properties, so the same text serves as the reviewers' copy.
+            submission_file_upload(
+                submission=submission,
+                actor=author,
+                kind=kind,
+                upload=_upload(spec, author),
+            )
         for step in spec["steps"]:
             if step == "submit":
                 submission_submit(submission=submission, actor=author)
@@ -266,12 +269,13 @@ def _submission(journal, sections, call, people, spec) -> Submission | None:
                     submission=submission, actor=editor, editor=handler
                 )
             elif step == "revise":
-                submission_file_upload(
-                    submission=submission,
-                    actor=author,
-                    kind=FileKind.MANUSCRIPT,
-                    upload=_upload(spec, author, revised=True),
-                )
+                for kind in (FileKind.MANUSCRIPT, FileKind.ANONYMISED):
+                    submission_file_upload(
+                        submission=submission,
+                        actor=author,
+                        kind=kind,
+                        upload=_upload(spec, author, revised=True),
+                    )
             else:
                 by_author = step in ("resubmit", "withdraw")
                 submission_transition(

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from journal.models import Journal
 from publishing.models import Article, Issue, IssueState
@@ -100,7 +100,7 @@ def _non_empty_sitemaps() -> dict:
     return {name: cls for name, cls in SITEMAPS.items() if cls().paginator.count}
 
 
-@require_GET
+@require_safe
 def sitemap_index(request):
     sitemaps = _non_empty_sitemaps()
     if not sitemaps:
@@ -110,7 +110,7 @@ def sitemap_index(request):
     )
 
 
-@require_GET
+@require_safe
 def sitemap_section(request, section):
     """One section's sitemap; an empty one is not found (nor listed)."""
     return sitemap_views.sitemap(
@@ -138,7 +138,7 @@ ROBOTS_DISALLOW = (
 )
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = ["User-agent: *"]

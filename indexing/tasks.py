@@ -43,6 +43,18 @@ def crossref_deposit_send_task(self, deposit_id: int) -> None:
         raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
 
 
+@shared_task(name="indexing.crossref_deposits_sweep")
+def crossref_deposits_sweep_task() -> list[int]:
+    """Beat: send again the deposits a lost worker left unsent; after the
+    task's own tries and two more, they fail."""
+    from indexing.doi.services import crossref_deposits_sweep
+
+    deposit_ids = crossref_deposits_sweep(max_sends=DEPOSIT_MAX_RETRIES + 3)
+    for deposit_id in deposit_ids:
+        crossref_deposit_send_task.delay(deposit_id)
+    return deposit_ids
+
+
 @shared_task(name="indexing.crossref_deposit_check_result")
 def crossref_deposit_check_result_task(deposit_id: int) -> None:
     """Read and record one sent deposit's result. The beat runs it again until

@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal import ratelimit
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,38 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    # --- throttling failed sign-ins ------------------------------------------
+    # allauth counts failures per account alone, so anyone who knows an
+    # editor's address could lock the editor out from anywhere. Here a lock
+    # (`login_failed`) holds for one address and one account together; the
+    # account as a whole has a much larger budget (`login_failed_account`)
+    # against a slow attack spread over many addresses.
+    def _throttle_keys(self, request, **credentials) -> dict[str, str]:
+        login = self._get_login_attempts_cache_key(request, **credentials)
+        return {
+            "login_failed": f"{self.get_client_ip(request)}|{login}",
+            "login_failed_account": login,
+        }
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        usages = []
+        for action, key in self._throttle_keys(request, **credentials).items():
+            usage = ratelimit.consume(
+                request, app="allauth.account", action=action, key=key
+            )
+            if not usage:
+                for earlier in usages:
+                    earlier.rollback()
+                raise self.validation_error("too_many_login_attempts")
+            usages.append(usage)
+        self._login_failed_rl_usage = ratelimit.RateLimitUsage(
+            usage=[single for usage in usages for single in usage.usage]
+        )
+
+    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
+        for action, key in self._throttle_keys(request, **credentials).items():
+            ratelimit.clear(request, app="allauth.account", action=action, key=key)
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -1,5 +1,11 @@
+import re
+
 from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class PreferredLanguageMiddleware:
@@ -37,3 +43,48 @@ def restore_account_language(sender, request, user, **kwargs) -> None:
     """At sign-in, the interface switches to the language kept on the account."""
     if request is not None and user.preferred_language in dict(settings.LANGUAGES):
         request.account_language = user.preferred_language
+
+
+STAFF_PATH = re.compile(
+    r"^/(admin/|editorial/|production/|j/[^/]+/(editorial|production)/)"
+)
+
+
+class StaffTwoFactorMiddleware:
+    """Editors, section and production editors, managers and site staff reach
+    no staff page until their account has an authenticator app
+    (`STAFF_REQUIRE_TWO_FACTOR`, on in production): they are sent to set one
+    up first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            settings.STAFF_REQUIRE_TWO_FACTOR
+            and user is not None
+            and user.is_authenticated
+            and STAFF_PATH.match(request.path_info)
+            and not _has_authenticator(user)
+        ):
+            from .selectors import user_is_journal_staff
+
+            if user_is_journal_staff(user):
+                messages.warning(
+                    request,
+                    _(
+                        "Staff accounts need two-factor authentication. Set up an "
+                        "authenticator app to continue."
+                    ),
+                )
+                return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+def _has_authenticator(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP
+    ).exists()

@@ -36,8 +36,9 @@ def task_enqueue_on_commit(
 ) -> None:
     """Send the task `name` with keyword arguments `kwargs` once the current
     transaction commits. With `log_failure`, a broker that cannot take the
-    message is logged instead of raised (for work that may be lost, such as a
-    usage count; the default lets the caller's outage handling see it)."""
+    message is logged here (for work that may be lost, such as a usage count).
+    The callback is robust: a failure after the commit never breaks the
+    response or the other callbacks (Django logs it)."""
     task = registered_task(name)
 
     def send() -> None:
@@ -48,4 +49,4 @@ def task_enqueue_on_commit(
                 raise
             logger.exception("Task %s could not be queued", name)
 
-    transaction.on_commit(send)
+    transaction.on_commit(send, robust=True)

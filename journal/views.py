@@ -54,7 +54,7 @@ def dashboard(request):
 
 
 def favicon(request):
-    return redirect(static("favicon.svg"), permanent=True)
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @require_POST

@@ -92,6 +92,8 @@ def usage_record(*, request, article, galley=None) -> bool:
     Never raises: counting must not break a reader's page. Returns whether a
     hit was queued (False for robots and on failure).
     """
+    if request.method == "HEAD":
+        return False  # a link checker asking whether it is there; nothing read
     try:
         user_agent = request.META.get("HTTP_USER_AGENT", "") or ""
         if is_robot(user_agent):

@@ -36,13 +36,21 @@ def add_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+# Months outside these years are refused: statistics never reach them, and
+# date arithmetic one month past 9999-12 would fail.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def parse_month(text: str) -> date | None:
-    """'2026-03' -> date(2026, 3, 1); None if it is not a month."""
+    """'2026-03' -> date(2026, 3, 1); None if it is not a month we count."""
     try:
         year, month = text.strip().split("-")[:2]
-        return date(int(year), int(month), 1)
+        if not (year.isascii() and year.isdigit() and month.isascii()):
+            return None
+        parsed = date(int(year), int(month), 1)
     except (ValueError, AttributeError):
         return None
+    return parsed if FIRST_YEAR <= parsed.year <= LAST_YEAR else None
 
 
 @dataclass

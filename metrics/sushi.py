@@ -22,7 +22,7 @@ from django.utils import timezone
 from journal.selectors import journals_active
 from metrics.models import Metric, SearchMonthly, SushiCredential, UsageMonthly
 
-from .queries import MonthRange, add_months
+from .queries import FIRST_YEAR, LAST_YEAR, MonthRange, add_months
 
 RELEASE = "5"
 METRICS = [m.value for m in Metric]
@@ -223,6 +223,8 @@ def _parse_date(text: str, *, end: bool) -> date | None:
             parsed = datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            return None
         if end:
             return parsed.replace(day=calendar.monthrange(parsed.year, parsed.month)[1])
         return parsed.replace(day=1)

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from journal.selectors import journal_for
 from publishing.views.common import journal_or_404
@@ -82,7 +82,7 @@ def _usage_context(journal, period):
 
 
 @login_required
-@require_GET
+@require_safe
 def usage_statistics(request, slug):
     journal = journal_for(request.user, slug, "stats.usage")
     period = _period(request)
@@ -109,7 +109,7 @@ def _metric_cells(row) -> list:
 
 
 @login_required
-@require_GET
+@require_safe
 def usage_export(request, slug, by):
     journal = journal_for(request.user, slug, "stats.usage")
     period = _period(request)
@@ -148,7 +148,7 @@ def usage_export(request, slug, by):
     raise Http404
 
 
-@require_GET
+@require_safe
 def journal_public_statistics(request, slug):
     journal = journal_or_404(slug)
     stats = journal_statistics(journal)
@@ -194,7 +194,7 @@ def _reports_context(journal):
 
 
 @login_required
-@require_GET
+@require_safe
 def editorial_reports(request, slug):
     journal = journal_for(request.user, slug, "stats.reports")
     return render(request, "metrics/reports.html", _reports_context(journal))
@@ -205,7 +205,7 @@ def _days(value) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def editorial_report_export(request, slug, report):
     journal = journal_for(request.user, slug, "stats.reports")
     name = f"{journal.slug}-{report}-{timezone.now():%Y-%m-%d}.csv"
@@ -289,12 +289,12 @@ def _json(data, status=200) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 def sushi_status(request):
     return _json(sushi.sushi_status())
 
 
-@require_GET
+@require_safe
 def sushi_reports(request):
     try:
         sushi.sushi_access(request.GET)
@@ -307,7 +307,7 @@ def sushi_reports(request):
 BUILDERS = {"PR": sushi.platform_report, "TR": sushi.title_report}
 
 
-@require_GET
+@require_safe
 def sushi_members(request):
     try:
         access = sushi.sushi_access(request.GET)
@@ -321,7 +321,7 @@ def sushi_not_found(request, rest=""):
     return _json(sushi.SushiError(3000, request.path).as_json(), status=404)
 
 
-@require_GET
+@require_safe
 def sushi_report(request, report):
     report_id = report.upper()
     spec = sushi.REPORTS.get(report_id)

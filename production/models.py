@@ -112,7 +112,12 @@ class RenderJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     attempts = models.PositiveIntegerField(default=0)
+    # The published version (front matter rebuilt around the approved body).
+    publication = models.BooleanField(default=False)
+    # Put back on the queue by the sweeper after its worker was lost.
+    requeued = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
+    queued_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

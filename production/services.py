@@ -3,12 +3,13 @@
 Every write goes through these functions; views, tasks and commands call them.
 """
 
+import datetime as dt
 import hashlib
 import logging
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -201,11 +202,14 @@ def galley_store(
     content_type: str,
     uploaded: bool = False,
     label: str = "",
+    current: bool = True,
 ) -> Galley:
     """Store a new version of a galley and make it the current one of its kind.
 
     In one transaction: the new row becomes current, the others of that kind
-    stop being current, and the article's datestamp moves for harvesters.
+    stop being current, and the article's datestamp moves for harvesters. With
+    current=False the new version is only stored, for galleys_switch() to make
+    current together with the rest of its set.
     """
     galley = Galley(
         article=article,
@@ -222,17 +226,54 @@ def galley_store(
             locked = Article.objects.select_for_update(of=("self",)).get(pk=article.pk)
             last = locked.galleys.filter(kind=kind).aggregate(m=Max("version"))["m"]
             galley.version = (last or 0) + 1
-            galley.is_current = True
-            locked.galleys.filter(kind=kind, is_current=True).update(is_current=False)
+            galley.is_current = current
+            if current:
+                locked.galleys.filter(kind=kind, is_current=True).update(
+                    is_current=False
+                )
             galley.save()
-            locked.touch()
-            locked.save(update_fields=["datestamp"])
-            article.datestamp = locked.datestamp
+            if current:
+                locked.touch()
+                locked.save(update_fields=["datestamp"])
+                article.datestamp = locked.datestamp
     except Exception:
         if galley.file.name:
             galley.file.storage.delete(galley.file.name)
         raise
     return galley
+
+
+def galleys_switch(*, article: Article, galleys: list[Galley]) -> None:
+    """Make a rendered set of galleys current together, in one transaction.
+
+    Readers see the previous set (HTML, JATS and PDF of one version) until
+    this commits, and the new set after. A JATS galley in the set also becomes
+    the article's JATS text.
+    """
+    with transaction.atomic():
+        locked = Article.objects.select_for_update(of=("self",)).get(pk=article.pk)
+        kinds = [galley.kind for galley in galleys]
+        locked.galleys.filter(kind__in=kinds, is_current=True).update(is_current=False)
+        Galley.objects.filter(pk__in=[galley.pk for galley in galleys]).update(
+            is_current=True
+        )
+        fields = ["datestamp"]
+        if GalleyKind.JATS in kinds:
+            locked.jats_xml = article.jats_xml
+            fields.append("jats_xml")
+        locked.touch()
+        locked.save(update_fields=fields)
+        article.datestamp = locked.datestamp
+    for galley in galleys:
+        galley.is_current = True
+
+
+def _galleys_discard(galleys: list[Galley]) -> None:
+    """Remove the stored part of a set that did not complete."""
+    for galley in galleys:
+        if galley.file.name:
+            galley.file.storage.delete(galley.file.name)
+        galley.delete()
 
 
 def typeset_pdf_upload(*, article: Article, actor, upload) -> Galley:
@@ -270,12 +311,14 @@ def _store_media(article: Article, media: dict[str, tuple[bytes, str]]) -> None:
 
 
 def article_jats_store(
-    *, article: Article, xml: bytes, media: dict | None = None
+    *, article: Article, xml: bytes, media: dict | None = None, current: bool = True
 ) -> Galley:
     """Validate a JATS document and, only if valid, store it with its figures.
 
     Raises DomainError listing the validator's messages when it is invalid; the
-    article's previous JATS stays as it was.
+    article's previous JATS stays as it was. With current=False the article's
+    JATS text changes only in memory, for the next steps of a render, until
+    galleys_switch() stores it.
     """
     try:
         errors = validate_jats(xml)
@@ -299,7 +342,8 @@ def article_jats_store(
         )
     with transaction.atomic():
         _store_media(article, media or {})
-        Article.objects.filter(pk=article.pk).update(jats_xml=xml.decode("utf-8"))
+        if current:
+            Article.objects.filter(pk=article.pk).update(jats_xml=xml.decode("utf-8"))
         article.jats_xml = xml.decode("utf-8")
         return galley_store(
             article=article,
@@ -307,14 +351,17 @@ def article_jats_store(
             content=xml,
             extension="xml",
             content_type="application/xml",
+            current=current,
         )
 
 
-def article_jats_generate(*, article: Article) -> Galley:
+def article_jats_generate(*, article: Article, current: bool = True) -> Galley:
     """Convert the source file, add the front matter, validate and store."""
     converted = convert_source(article.submission)
     xml = build_article_jats(article, converted=converted)
-    return article_jats_store(article=article, xml=xml, media=converted.media)
+    return article_jats_store(
+        article=article, xml=xml, media=converted.media, current=current
+    )
 
 
 # --- HTML and PDF -------------------------------------------------------------
@@ -333,7 +380,7 @@ def article_html_parts(article: Article):
     return jats_to_html(_require_jats(article), lambda n: media_url(article, n))
 
 
-def article_html_render(*, article: Article) -> Galley:
+def article_html_render(*, article: Article, current: bool = True) -> Galley:
 
     html = render_to_string(
         "production/render/article.html", {"a": article_html_parts(article)}
@@ -344,6 +391,7 @@ def article_html_render(*, article: Article) -> Galley:
         content=html.encode("utf-8"),
         extension="html",
         content_type="text/html; charset=utf-8",
+        current=current,
     )
 
 
@@ -368,23 +416,26 @@ def article_pdf_bytes(article: Article) -> bytes:
     return render_pdf(parts, load_media=_media_loader(article), licence_label=label)
 
 
-def article_pdf_render(*, article: Article) -> Galley:
+def article_pdf_render(*, article: Article, current: bool = True) -> Galley:
     return galley_store(
         article=article,
         kind=GalleyKind.PDF,
         content=article_pdf_bytes(article),
         extension="pdf",
         content_type="application/pdf",
+        current=current,
     )
 
 
-def article_jats_refresh(*, article: Article) -> Galley:
+def article_jats_refresh(*, article: Article, current: bool = True) -> Galley:
     """Rebuild the front matter from the database around the stored body.
 
     After publication the DOI, volume, issue, pages and date are known; the
     body stays the one the author approved in the proofs.
     """
-    return article_jats_store(article=article, xml=build_article_jats(article))
+    return article_jats_store(
+        article=article, xml=build_article_jats(article), current=current
+    )
 
 
 # --- render jobs ------------------------------------------------------------
@@ -406,12 +457,18 @@ class TransientRenderError(Exception):
     """A failure worth retrying (storage or network hiccup)."""
 
 
+def _render_enqueue(job: RenderJob) -> None:
+    task_enqueue_on_commit(
+        "production.tasks.render_article", job_id=job.pk, publication=job.publication
+    )
+
+
 def render_request(*, article: Article, actor) -> RenderJob:
     """Queue JATS → HTML → PDF for an article; the job runs after commit."""
     _check_staff(article.submission, actor)
     _check_in_production(article.submission)
     job = RenderJob.objects.create(article=article, requested_by=actor)
-    task_enqueue_on_commit("production.tasks.render_article", job_id=job.pk)
+    _render_enqueue(job)
     return job
 
 
@@ -423,48 +480,119 @@ def render_after_publication(*, article: Article) -> RenderJob | None:
     """
     if not article.jats_xml:
         return None
-    job = RenderJob.objects.create(article=article, requested_by=None)
-    task_enqueue_on_commit(
-        "production.tasks.render_article", job_id=job.pk, publication=True
-    )
+    job = RenderJob.objects.create(article=article, requested_by=None, publication=True)
+    _render_enqueue(job)
     return job
 
 
 def render_job_run(
     *, job_id: int, final_attempt: bool = True, steps=RENDER_STEPS
 ) -> RenderJob:
-    """Run the steps in order; each stores a new galley only when it succeeds.
+    """Run the steps in order, then make their galleys current together.
 
-    A failing step stops the job, keeps the galleys already current, records
-    the error and tells the production editor. An OSError is raised again as
-    TransientRenderError unless this is the final attempt, so the task retries.
+    Each step stores its galley aside; only when every step has succeeded do
+    the new galleys replace the current set, in one transaction, so readers
+    never see HTML, JATS and PDF of different versions. A failing step stops
+    the job, discards what it stored, keeps the current set, records the error
+    and tells the production editor. An OSError is raised again as
+    TransientRenderError unless this is the final attempt, so the task
+    retries. A job already finished (a message delivered twice) is left as
+    it is; a job whose earlier attempt died midway starts over.
     """
     job = RenderJob.objects.select_related(
         "article__submission", "article__journal"
     ).get(pk=job_id)
+    if job.status in (RenderStatus.SUCCEEDED, RenderStatus.FAILED):
+        return job
     article = job.article
+    if job.started_at is not None:
+        # An earlier attempt of this job died midway (a lost worker): what it
+        # stored aside never became current; it goes before this attempt.
+        _galleys_discard(
+            list(
+                article.galleys.filter(
+                    is_current=False, uploaded=False, created_at__gte=job.started_at
+                )
+            )
+        )
     job.status = RenderStatus.RUNNING
-    job.started_at = job.started_at or timezone.now()
+    job.started_at = timezone.now()
     job.attempts += 1
     job.error = ""
-    job.save(update_fields=["status", "started_at", "attempts", "error"])
+    job.step = ""
+    job.save(update_fields=["status", "started_at", "attempts", "error", "step"])
+    stored: list[Galley] = []
     for step, run in steps:
         job.step = step
+        job.save(update_fields=["step"])
         try:
-            run(article=article)
+            stored.append(run(article=article, current=False))
         except OSError as exc:
+            _galleys_discard(stored)
             if not final_attempt:
                 raise TransientRenderError(str(exc)) from exc
             return render_job_fail(job=job, error=str(exc))
         except DomainError as exc:
+            _galleys_discard(stored)
             return render_job_fail(job=job, error=exc.message)
         except Exception as exc:  # noqa: BLE001 - any renderer failure is reported
             logger.exception("render step %s failed for article %s", step, article.pk)
+            _galleys_discard(stored)
             return render_job_fail(job=job, error=f"{type(exc).__name__}: {exc}")
+    galleys_switch(article=article, galleys=stored)
     job.status = RenderStatus.SUCCEEDED
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "step", "finished_at"])
     return job
+
+
+def render_jobs_sweep(*, now=None) -> dict[str, int]:
+    """Beat: requeue render jobs left queued or running by a lost worker.
+
+    A job queued or running for longer than RENDER_STUCK_MINUTES is put back
+    on the queue, at most RENDER_MAX_REQUEUES times; after that it fails and
+    the production editor is told, as for any failed render.
+    """
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(minutes=settings.RENDER_STUCK_MINUTES)
+    stuck = RenderJob.objects.select_related(
+        "article__journal", "article__submission", "requested_by"
+    ).filter(
+        models.Q(status=RenderStatus.QUEUED, queued_at__lt=cutoff)
+        | models.Q(status=RenderStatus.RUNNING, started_at__lt=cutoff)
+    )
+    counts = {"requeued": 0, "failed": 0}
+    for job in stuck:
+        with transaction.atomic():
+            claimed = RenderJob.objects.filter(
+                pk=job.pk, status=job.status, requeued=job.requeued
+            )
+            if job.requeued >= settings.RENDER_MAX_REQUEUES:
+                if not claimed.update(status=RenderStatus.FAILED):
+                    continue
+                render_job_fail(
+                    job=job,
+                    error=_(
+                        "The render stopped without finishing, and did not finish "
+                        "after being started again %(n)s times. Start it again, or "
+                        "ask the site's administrator to check the background "
+                        "workers."
+                    )
+                    % {"n": job.requeued},
+                )
+                counts["failed"] += 1
+                continue
+            if not claimed.update(
+                status=RenderStatus.QUEUED,
+                queued_at=now,
+                requeued=job.requeued + 1,
+            ):
+                continue
+            _render_enqueue(job)
+            counts["requeued"] += 1
+    if any(counts.values()):
+        logger.warning("render jobs swept: %s", counts)
+    return counts
 
 
 def render_job_fail(*, job: RenderJob, error: str) -> RenderJob:

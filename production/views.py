@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from journal import user_content
 from journal.selectors import journal_for
 from journal.view_actions import run_action, run_form_action
 from production.models import CopyeditReview, CopyeditStatus
@@ -252,12 +253,7 @@ def proof_galley(request, pk, galley_pk):
         as_attachment=galley.kind != "html",
         filename=f"article-{article.pk}-{galley.kind}-v{galley.version}.{ext}",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    if galley.kind == "html":
-        response["Content-Security-Policy"] = (
-            "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
-        )
-    return response
+    return user_content.protect(response, content_type=galley.content_type)
 
 
 def _review(submission, review_pk) -> CopyeditReview:
@@ -354,8 +350,17 @@ def proofs_corrections(request, pk):
 def media(request, article_pk, name):
     """Stream one figure of an article (public once the article is)."""
     item = selectors.media_visible_to(request.user, article_pk, name)
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
+    response = FileResponse(
+        item.file.open("rb"),
+        content_type=item.content_type,
+        filename=item.name,
+        as_attachment=not user_content.shown_inline(item.content_type),
+    )
+    # A figure is only ever an image: nothing in it may run, even an SVG
+    # stored before drawings were turned into PNG.
+    user_content.protect(
+        response, content_type=item.content_type, policy=user_content.STRICT
+    )
     response["Cache-Control"] = (
         "public, max-age=86400" if item.article.is_public else "private"
     )

@@ -19,6 +19,16 @@ urlpatterns = [
         name="anonymity_clear",
     ),
     path(
+        "editorial/submissions/<int:pk>/anonymity/upload/",
+        views.reviewer_file_add,
+        name="reviewer_file_add",
+    ),
+    path(
+        "editorial/submissions/<int:pk>/anonymity/share/",
+        views.reviewer_file_share_view,
+        name="reviewer_file_share",
+    ),
+    path(
         "editorial/submissions/<int:pk>/reviewer-finder/",
         views.finder,
         name="finder",

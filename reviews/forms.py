@@ -149,6 +149,14 @@ class ReviewEditForm(forms.Form):
         help_text=_("DOCX, ODT or PDF. Identifying properties are removed."),
     )
 
+    identity_confirmed = forms.BooleanField(
+        label=_(
+            "I have read the warning: submit the review as it is (the editor will "
+            "see what was found before the author does)"
+        ),
+        required=False,
+    )
+
     def __init__(self, *args, criteria=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
@@ -244,3 +252,24 @@ class RevisionUploadForm(forms.Form):
 
 
 DECISION_KINDS = DecisionKind
+
+
+class ReviewerFileUploadForm(forms.Form):
+    """The editor adds a new version of a file reviewers receive."""
+
+    kind = forms.ChoiceField(label=_("Kind"))
+    file = forms.FileField(label=_("File"))
+    description = forms.CharField(
+        label=_("Description (optional)"), max_length=300, required=False
+    )
+
+    def __init__(self, *args, kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = list(kinds)
+
+
+class LetterResendForm(forms.Form):
+    letter_subject = forms.CharField(label=_("Subject"), max_length=300)
+    letter_body = forms.CharField(
+        label=_("Letter to the author"), widget=forms.Textarea(attrs={"rows": 18})
+    )

@@ -375,6 +375,84 @@ class ManuscriptCheck(models.Model):
         return bool(self.hits) and self.cleared_at is None
 
 
+class FileAction(models.TextChoices):
+    UPLOADED = "uploaded", _("Uploaded")
+    CHECKED = "checked", _("Checked")
+    CLEARED = "cleared", _("Cleared")
+    HELD = "held", _("Held from reviewers")
+    REVIEWER_WAITING = "reviewer-waiting", _("A reviewer is waiting for it")
+    SHARED = "shared", _("Shared with reviewers")
+    UNSHARED = "unshared", _("No longer shared with reviewers")
+
+
+class SharedReviewerFile(models.Model):
+    """A figure or supplementary file the editor chose to give reviewers."""
+
+    file = models.OneToOneField(
+        SubmissionFile, on_delete=models.CASCADE, related_name="reviewer_share"
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    shared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("file shared with reviewers")
+        verbose_name_plural = _("files shared with reviewers")
+
+    def __str__(self):
+        return str(self.file)
+
+
+class ReviewerFileEvent(models.Model):
+    """What happened to a file reviewers receive: who uploaded, checked or cleared
+    which version, and when a reviewer found it held."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="reviewer_file_events"
+    )
+    file = models.ForeignKey(
+        SubmissionFile,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewer_events",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(max_length=20, choices=FileAction.choices)
+    # For REVIEWER_WAITING: who waits, for what ("manuscript", "response"), and
+    # when the editor made the file available.
+    assignment = models.ForeignKey(
+        ReviewAssignment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="file_waits",
+    )
+    what = models.CharField(max_length=20, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("reviewer file event")
+        verbose_name_plural = _("reviewer file events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.file_id}"
+
+
 class ReviewForm(models.Model):
     """The questions reviewers answer, per journal and optionally per section."""
 
@@ -509,6 +587,10 @@ class Review(models.Model):
     )
     annotated_content_type = models.CharField(max_length=120, blank=True)
     annotated_extension = models.CharField(max_length=10, blank=True)
+    # What the check before submitting found of the reviewer's own identity in
+    # the comments to the author or the annotated file, when they submitted
+    # anyway: [{"term", "snippet", "where"}]. The editor sees a flag.
+    identity_hits = models.JSONField(default=list, blank=True)
     is_draft = models.BooleanField(default=True)
     saved_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -594,6 +676,15 @@ class Decision(models.Model):
     language = models.CharField(max_length=8, default="en")
     letter_subject = models.CharField(_("subject"), max_length=300)
     letter_body = models.TextField(_("letter"))
+    # The email that carries the letter: the last one sent or held. The author
+    # sees the letter only once it has gone out.
+    letter_email = models.ForeignKey(
+        "submissions.OutboxEmail",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -613,3 +704,10 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.submission_id})"
+
+    @property
+    def letter_held(self) -> bool:
+        return (
+            self.letter_email is not None
+            and self.letter_email.status == self.letter_email.Status.BLOCKED
+        )

@@ -8,6 +8,8 @@
   `expire` transition, logged) and the editors are told.
 - Submissions that wait longer than the journal's `state_time_limits[state]`
   with no one acting: their editor is reminded once per period.
+- A reviewer waiting for a held or missing file: the editor was emailed when
+  it began; they are reminded every `FILE_WAIT_REMINDER_DAYS` until it ends.
 
 Every reminder is a ReminderSent row whose unique key makes a second sending
 impossible, so running the task twice sends nothing twice. People who asked
@@ -48,9 +50,11 @@ class Kind:
     INVITATION = "invitation"
     EXPIRED = "invitation-expired"
     STALLED = "stalled"
+    FILE_WAIT = "file-wait"
 
 
 EMAIL_KEYS = {
+    Kind.FILE_WAIT: "review_file_waiting",
     Kind.DUE_SOON: "reminder_review_due",
     Kind.OVERDUE: "reminder_review_overdue",
     Kind.INVITATION: "reminder_invitation",
@@ -67,11 +71,15 @@ WATCHED_STATES = (
 )
 
 
+FILE_WAIT_REMINDER_DAYS = 2
+
+
 @dataclass
 class RunReport:
     sent: int = 0
     expired: int = 0
     stalled: int = 0
+    file_waits: int = 0
 
 
 class _Settings:
@@ -310,6 +318,45 @@ def stalled_reminders_send(*, now=None, digest_users=None) -> RunReport:
     return report
 
 
+def file_wait_reminders_send(*, now=None, digest_users=None) -> int:
+    """Remind the editors of reviewers still waiting for a held or missing file,
+    every FILE_WAIT_REMINDER_DAYS. Returns how many reminders went out."""
+    from .models import FileAction, ReviewerFileEvent
+
+    now = now or timezone.now()
+    digest_users = _digest_users() if digest_users is None else digest_users
+    editors_cache: dict = {}
+    sent = 0
+    waits = ReviewerFileEvent.objects.filter(
+        action=FileAction.REVIEWER_WAITING,
+        resolved_at__isnull=True,
+        assignment__state=AssignmentState.ACCEPTED,
+        created_at__lte=now - timedelta(days=FILE_WAIT_REMINDER_DAYS),
+    ).select_related("submission__journal", "submission__editor", "assignment", "file")
+    for wait in waits:
+        period = math.floor(
+            (now - wait.created_at) / timedelta(days=FILE_WAIT_REMINDER_DAYS)
+        )
+        for editor in _editors_for(wait.submission, editors_cache):
+            if _remind(
+                kind=Kind.FILE_WAIT,
+                key=f"{wait.pk}#{period}",
+                recipient=editor,
+                submission=wait.submission,
+                assignment=wait.assignment,
+                context={
+                    "file": wait.file,
+                    "what": wait.what,
+                    "held": wait.file is not None,
+                    "waiting_days": (now - wait.created_at).days,
+                },
+                digest_users=digest_users,
+                now=now,
+            ):
+                sent += 1
+    return sent
+
+
 def reminders_send(now=None) -> RunReport:
     """Send every reminder due at `now` (default: the current time). Idempotent."""
     now = now or timezone.now()
@@ -317,6 +364,7 @@ def reminders_send(now=None) -> RunReport:
     report = reviewer_reminders_send(now=now, digest_users=digest_users)
     stalled = stalled_reminders_send(now=now, digest_users=digest_users)
     report.stalled = stalled.stalled
+    report.file_waits = file_wait_reminders_send(now=now, digest_users=digest_users)
     return report
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from submissions.models import FileKind, Submission, SubmissionFile
+from journal.models import ReviewMethod
+from submissions.models import Submission, SubmissionFile
 from submissions.selectors import submission_for
 
 from .models import (
@@ -17,10 +18,12 @@ from .models import (
     ReviewCriterion,
     ReviewRound,
 )
-from .services.common import authors_hidden_from_reviewers
 
 # Weighted scores (0..1) further apart than this count as strong disagreement.
 SCORE_GAP = 0.4
+
+# Review methods under which the author must not learn who reviewed.
+REVIEWERS_HIDDEN = (ReviewMethod.DOUBLE_ANONYMOUS, ReviewMethod.SINGLE_ANONYMOUS)
 
 
 def _assignments() -> QuerySet[ReviewAssignment]:
@@ -67,15 +70,12 @@ def assignment_for_reviewer(user, pk) -> ReviewAssignment:
 
 
 def manuscript_for_reviewer(assignment: ReviewAssignment) -> SubmissionFile | None:
-    """The file the reviewer reads: the anonymised manuscript when authors are
-    hidden (never the original), else the manuscript; latest version."""
+    """The file the reviewer reads: the reviewer's copy when authors are hidden
+    (never the original), else the manuscript; latest version. The same file
+    the anonymity check looks at."""
+    from .anonymity.checks import reviewer_file
 
-    kind = (
-        FileKind.ANONYMISED
-        if authors_hidden_from_reviewers(assignment.submission)
-        else FileKind.MANUSCRIPT
-    )
-    return latest_file(assignment.submission, kind)
+    return reviewer_file(assignment.submission)
 
 
 def latest_file(submission: Submission, kind: str) -> SubmissionFile | None:
@@ -218,11 +218,47 @@ def annotated_for_author(submission: Submission) -> list[dict]:
         )
         for index, assignment in enumerate(submitted.select_related("review"), 1):
             review = assignment.review
+            # A file whose text names its reviewer never reaches the author;
+            # its metadata is scrubbed, its words cannot be.
+            names_reviewer = any(
+                hit.get("part") == "annotated" for hit in review.identity_hits
+            )
+            if names_reviewer and submission.review_method in REVIEWERS_HIDDEN:
+                continue
             if review.annotated_file:
                 files.append({"round": rnd.number, "index": index, "review": review})
     return files
 
 
 def decisions_for_author(submission: Submission) -> list[Decision]:
-    """The letters sent to the author; never the editor's identity beyond the letter."""
-    return list(submission.decisions.order_by("-number"))
+    """The letters sent to the author; never the editor's identity beyond the
+    letter. A letter a send check held is shown only once it has gone out."""
+    return list(submission.decisions.select_related("letter_email").order_by("-number"))
+
+
+def decision_for_editor(user, pk) -> Decision:
+    try:
+        decision = Decision.objects.select_related(
+            "submission__journal", "letter_email"
+        ).get(pk=pk)
+    except (Decision.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    submission_for(user, decision.submission_id, "reviews.manage")
+    return decision
+
+
+def held_invitation(assignment: ReviewAssignment):
+    """The invitation email to this reviewer if a send check held it, else None."""
+    from submissions.models import OutboxEmail
+
+    return (
+        OutboxEmail.objects.filter(
+            submission_id=assignment.submission_id,
+            key="review_invitation",
+            recipient_id=assignment.reviewer_id,
+            created_at__gte=assignment.invited_at,
+            status=OutboxEmail.Status.BLOCKED,
+        )
+        .order_by("-pk")
+        .first()
+    )

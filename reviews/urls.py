@@ -45,6 +45,11 @@ urlpatterns = [
         editor.decide,
         name="decide",
     ),
+    path(
+        "editorial/decisions/<int:pk>/letter/",
+        editor.letter_resend,
+        name="letter_resend",
+    ),
     path("editorial/assignments/<int:pk>/cancel/", editor.cancel, name="cancel"),
     path("editorial/assignments/<int:pk>/rate/", editor.rate, name="rate"),
     path(

@@ -62,6 +62,95 @@ def _zip_kind(fileobj) -> str | None:
         return None
 
 
+# --- bounds on packages (DOCX, ODT, XLSX, ODS, ZIP) ----------------------------
+# A package is read (type detection, anonymity check, scrubbing, pandoc) only
+# once its directory shows it is a document and not a decompression bomb. The
+# directory's sizes are what zipfile then enforces while reading.
+PACKAGES = {DOCX, ODT, XLSX, ODS, ZIP}
+
+
+@dataclass(frozen=True)
+class PackageLimits:
+    max_entries: int = 2000
+    max_uncompressed_bytes: int = 150 * 1024 * 1024
+    # Expanded over compressed size, for entries large enough to matter: text
+    # XML compresses about 10:1, a bomb 1000:1.
+    max_ratio: int = 100
+    ratio_floor_bytes: int = 1024 * 1024
+
+
+def package_limits() -> PackageLimits:
+    from django.conf import settings
+
+    return PackageLimits(
+        max_entries=settings.DOCUMENT_MAX_ENTRIES,
+        max_uncompressed_bytes=settings.DOCUMENT_MAX_UNCOMPRESSED_BYTES,
+        max_ratio=settings.DOCUMENT_MAX_COMPRESSION_RATIO,
+    )
+
+
+def check_package(fileobj, *, name: str, limits: PackageLimits | None = None) -> None:
+    """Raise DomainError saying why, if the package has too many entries,
+    expands to too much, or compresses suspiciously well. Reads only the
+    package's directory."""
+    limits = limits or package_limits()
+    fileobj.seek(0)
+    try:
+        with zipfile.ZipFile(fileobj) as zf:
+            entries = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DomainError(
+            _("“%(name)s” is not a readable document package.") % {"name": name},
+            code="bad_package",
+        ) from exc
+    finally:
+        fileobj.seek(0)
+    if len(entries) > limits.max_entries:
+        raise DomainError(
+            _(
+                "“%(name)s” holds %(count)s parts; a document may hold at most "
+                "%(limit)s. Please save it again from your editor."
+            )
+            % {"name": name, "count": len(entries), "limit": limits.max_entries},
+            code="package_entries",
+        )
+    total = sum(max(e.file_size, 0) for e in entries)
+    if total > limits.max_uncompressed_bytes:
+        raise DomainError(
+            _(
+                "“%(name)s” expands to %(size)s MB when opened; the limit is "
+                "%(limit)s MB. Please make its images smaller or split it."
+            )
+            % {
+                "name": name,
+                "size": f"{total / 1048576:.0f}",
+                "limit": f"{limits.max_uncompressed_bytes / 1048576:.0f}",
+            },
+            code="package_size",
+        )
+    for entry in entries:
+        if entry.file_size < limits.ratio_floor_bytes:
+            continue
+        if entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
+            raise DomainError(
+                _(
+                    "“%(name)s” contains a part that expands %(ratio)s times when "
+                    "opened, which no real document does; it was not opened."
+                )
+                % {
+                    "name": name,
+                    "ratio": entry.file_size // max(entry.compress_size, 1),
+                },
+                code="package_ratio",
+            )
+
+
+def check_package_bytes(data: bytes, *, name: str) -> None:
+    import io
+
+    check_package(io.BytesIO(data), name=name)
+
+
 def _looks_like_text(head: bytes) -> bool:
     if b"\x00" in head:
         return False
@@ -93,6 +182,7 @@ def detect(fileobj) -> Detected | None:
     elif head[:6] in (b"GIF87a", b"GIF89a"):
         kind = GIF
     elif head.startswith(b"PK\x03\x04"):
+        check_package(fileobj, name=getattr(fileobj, "name", "") or _("the file"))
         kind = _zip_kind(fileobj)
         fileobj.seek(0)
     elif head and _looks_like_text(head) and b"," in head:
@@ -132,6 +222,10 @@ def check_upload(fileobj, *, allowed: set[str], max_bytes: int, name: str) -> De
             },
             code="too_large",
         )
+    fileobj.seek(0)
+    if fileobj.read(4) == b"PK\x03\x04":
+        check_package(fileobj, name=name)
+    fileobj.seek(0)
     detected = detect(fileobj)
     if detected is None or detected.content_type not in allowed:
         if detected is None and name.lower().endswith((".docx", ".odt")):

@@ -175,6 +175,11 @@ class Submission(ConcurrentTransitionMixin, models.Model):
     def has_manuscript(self) -> bool:
         return self.files.filter(kind=FileKind.MANUSCRIPT).exists()
 
+    def needs_reviewer_copy(self) -> bool:
+        """Double-anonymous review: reviewers get an anonymised copy, never the
+        manuscript the authors signed."""
+        return self.review_method == ReviewMethod.DOUBLE_ANONYMOUS
+
     def has_declarations(self) -> bool:
         return (
             self.decl_original

@@ -14,3 +14,11 @@ def send_outbox_email(self, email_id: int) -> str:
         return outbox_send(email_id=email_id)
     except OSError as exc:  # SMTP down or refused: try again later.
         raise self.retry(exc=exc) from exc
+
+
+@shared_task(name="submissions.outbox_send_stale")
+def outbox_send_stale_task() -> int:
+    """Beat: send emails whose own task never ran (broker down, worker lost)."""
+    from .services.outbox_send import outbox_send_stale
+
+    return outbox_send_stale()

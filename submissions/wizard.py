@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from journal.models import ReviewMethod
-
 from .models import FileKind, Submission
 
 
@@ -65,6 +63,16 @@ def missing_items(submission: Submission) -> list[Missing]:
         items.append(Missing(_("Add at least one author."), "authors"))
     if FileKind.MANUSCRIPT not in kinds:
         items.append(Missing(_("Upload the manuscript."), "files"))
+    if submission.needs_reviewer_copy() and FileKind.ANONYMISED not in kinds:
+        items.append(
+            Missing(
+                _(
+                    "Upload an anonymised copy of the manuscript for the reviewers: "
+                    "review in this section is double-anonymous."
+                ),
+                "files",
+            )
+        )
     if not submission.decl_original:
         items.append(
             Missing(_("Confirm that the manuscript is original."), "declarations")
@@ -89,21 +97,6 @@ def advice(submission: Submission) -> list[Missing]:
     if authors and not any(a.is_corresponding for a in authors):
         items.append(
             Missing(_("Mark one author as the corresponding author."), "authors")
-        )
-    kinds = set(submission.files.values_list("kind", flat=True))
-    if (
-        submission.section_id
-        and submission.review_method == ReviewMethod.DOUBLE_ANONYMOUS
-        and FileKind.ANONYMISED not in kinds
-    ):
-        items.append(
-            Missing(
-                _(
-                    "Review is double-anonymous: upload a version of the manuscript "
-                    "without the authors' names."
-                ),
-                "files",
-            )
         )
     return items
 

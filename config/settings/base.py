@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "django_bootstrap5",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -42,6 +43,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Before the OAI-PMH endpoint, which answers on its own.
+    "journal.client_budget.ClientBudgetMiddleware",
     # Answers /oai itself: harvesters need none of the middleware below.
     "indexing.oai.middleware.OaiEndpointMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -53,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "journal.middleware.PreferredLanguageMiddleware",
+    "journal.middleware.StaffTwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -94,6 +99,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis outage is logged and answered as a cache miss, not a 500; short
+    # timeouts keep pages quick while Redis is unreachable.
+    CACHES["default"]["BACKEND"] = "config.cache.ForgivingRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {})
+    CACHES["default"]["OPTIONS"].setdefault("socket_connect_timeout", 1)
+    CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 1)
 
 AUTH_USER_MODEL = "journal.User"
 AUTHENTICATION_BACKENDS = [
@@ -132,11 +144,18 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "journal.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "journal.adapters.AccountAdapter"
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# login_failed: per client address, and per address and account together (see
+# journal.adapters); login_failed_account: per account from everywhere.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": env("RATE_LIMIT_LOGIN_FAILED", default="10/m/ip,5/5m/key"),
+    "login_failed_account": env("RATE_LIMIT_LOGIN_FAILED_ACCOUNT", default="50/h/key"),
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_ADAPTER = "journal.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Journal")
+# Staff pages need an authenticator app (journal.middleware); on in production.
+STAFF_REQUIRE_TWO_FACTOR = env.bool("STAFF_REQUIRE_TWO_FACTOR", default=False)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
@@ -156,6 +175,24 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Pages run only the site's own script and styles: no inline script or style
+# anywhere (templates keep behaviour in static/js and layout in static/css).
+# `data:` images are Bootstrap's icons and the TOTP QR code. Responses for
+# uploaded content set their own, stricter policy (journal.user_content).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 BOOTSTRAP5 = {
     "css_url": None,
@@ -163,6 +200,36 @@ BOOTSTRAP5 = {
     "set_placeholder": False,
     "field_renderers": {"default": "journal.form_rendering.FieldRenderer"},
 }
+
+# Uploaded packages (DOCX, ODT, ...) are opened only within these bounds
+# (submissions.filetypes.check_package).
+DOCUMENT_MAX_ENTRIES = env.int("DOCUMENT_MAX_ENTRIES", default=2000)
+DOCUMENT_MAX_UNCOMPRESSED_BYTES = env.int(
+    "DOCUMENT_MAX_UNCOMPRESSED_BYTES", default=150 * 1024 * 1024
+)
+DOCUMENT_MAX_COMPRESSION_RATIO = env.int("DOCUMENT_MAX_COMPRESSION_RATIO", default=100)
+# pandoc runs in a child process with these ceilings (production.jats.body).
+PANDOC_MEMORY_MB = env.int("PANDOC_MEMORY_MB", default=1024)
+PANDOC_TIMEOUT_SECONDS = env.int("PANDOC_TIMEOUT_SECONDS", default=120)
+
+# Per-client budgets on expensive endpoints (journal.client_budget): a rate
+# per address, "" to switch one off; trusted harvesters in the allowlist.
+CLIENT_BUDGETS = {
+    "search": {
+        "pattern": r"^/(j/[^/]+/)?search/",
+        "rate": env("CLIENT_BUDGET_SEARCH", default="30/m"),
+    },
+    "download": {
+        "pattern": r"^/article/\d+/download/",
+        "rate": env("CLIENT_BUDGET_DOWNLOAD", default="60/m"),
+    },
+    "export": {
+        "pattern": r"^/(article/\d+/cite/|j/[^/]+/issues/\d+/doaj\.xml|j/[^/]+/editorial/statistics/export/)",
+        "rate": env("CLIENT_BUDGET_EXPORT", default="60/m"),
+    },
+    "oai": {"pattern": r"^/oai", "rate": env("CLIENT_BUDGET_OAI", default="120/m")},
+}
+CLIENT_BUDGET_ALLOWLIST = env.list("CLIENT_BUDGET_ALLOWLIST", default=[])
 
 # OAI-PMH
 OAI_REPOSITORY_IDENTIFIER = env(

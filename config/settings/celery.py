@@ -12,6 +12,8 @@ CELERY_TASK_ALWAYS_EAGER = env.bool(
 CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker process dies (killed, out of memory) goes back on the queue.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -34,6 +36,21 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "metrics.usage_aggregate",
         "schedule": 3600.0,
     },
+    # Render jobs left queued or running by a lost worker.
+    "publishing-render-jobs-sweep": {
+        "task": "production.render_jobs_sweep",
+        "schedule": 300.0,
+    },
+    # DOI deposits a lost worker left unsent.
+    "publishing-crossref-deposits-sweep": {
+        "task": "indexing.crossref_deposits_sweep",
+        "schedule": 900.0,
+    },
+    # Emails whose send task was lost (broker down at commit, worker lost).
+    "submissions-outbox-stale": {
+        "task": "submissions.outbox_send_stale",
+        "schedule": 300.0,
+    },
     # Search's per-word champion lists, trimmed and refilled.
     "discovery-search-champions": {
         "task": "discovery.search_champions_rebuild",
@@ -45,3 +62,17 @@ CELERY_BEAT_SCHEDULE: dict = {
 CELERY_BROKER_TRANSPORT_OPTIONS = env.json(
     "CELERY_BROKER_TRANSPORT_OPTIONS", default={}
 )
+# A task taken by a worker that then vanished (SIGKILL, a lost machine) is
+# delivered again after this many seconds. Longer than the longest task and
+# the longest retry countdown (Crossref's 16 minutes), shorter than Redis's
+# default hour.
+CELERY_BROKER_TRANSPORT_OPTIONS.setdefault("visibility_timeout", 1800)
+# Render jobs queued or running this long are requeued by the beat sweeper...
+RENDER_STUCK_MINUTES = env.int("RENDER_STUCK_MINUTES", default=45)
+# ...at most this many times, then failed with a message to the production editor.
+RENDER_MAX_REQUEUES = env.int("RENDER_MAX_REQUEUES", default=2)
+# Outbox emails still queued this long are sent by the beat.
+OUTBOX_STALE_MINUTES = env.int("OUTBOX_STALE_MINUTES", default=10)
+# DOI deposits still unsent this long after they were made are sent again by
+# the beat (longer than the send task's own retries, about half an hour).
+CROSSREF_DEPOSIT_STUCK_MINUTES = env.int("CROSSREF_DEPOSIT_STUCK_MINUTES", default=60)

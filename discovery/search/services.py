@@ -69,7 +69,7 @@ def _forget_related_lists(article_ids) -> None:
     # put the old list back.
     keys = [related_cache_key(pk) for pk in article_ids]
     cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    transaction.on_commit(lambda: cache.delete_many(keys), robust=True)
 
 
 def _searchable(article: Article) -> bool:

@@ -38,4 +38,4 @@ def _galley_saved(sender, instance, raw=False, **kwargs):
 def _journal_changed(sender, instance, **kwargs):
     # A journal closed or reopened shows in search at once.
     cache.delete(CLOSED_JOURNALS_KEY)
-    transaction.on_commit(lambda: cache.delete(CLOSED_JOURNALS_KEY))
+    transaction.on_commit(lambda: cache.delete(CLOSED_JOURNALS_KEY), robust=True)

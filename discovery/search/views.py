@@ -2,7 +2,7 @@
 /j/<slug>/search/."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from journal.models import Journal
 from journal.selectors import journal_by_slug
@@ -20,7 +20,7 @@ def _journal_or_none(slug: str):
         return None
 
 
-@require_GET
+@require_safe
 def search(request, slug=None):
     journal = journal_or_404(slug) if slug else None
     form = SearchForm(

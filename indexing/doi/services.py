@@ -260,6 +260,34 @@ def crossref_deposit_record_failure(*, deposit: CrossrefDeposit, message: str) -
         )
 
 
+def crossref_deposits_sweep(*, max_sends: int, now=None) -> list[int]:
+    """Beat: deposits still waiting to be sent CROSSREF_DEPOSIT_STUCK_MINUTES
+    after they were made, their task lost with a worker or the broker.
+
+    Returns the ids to send again. A deposit already tried `max_sends` times
+    fails with a message the editors see on the issue, and is not returned.
+    """
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(minutes=settings.CROSSREF_DEPOSIT_STUCK_MINUTES)
+    resend = []
+    stuck = CrossrefDeposit.objects.filter(
+        status=DepositStatus.PENDING, created_at__lt=cutoff
+    ).exclude(xml="")
+    for deposit in stuck:
+        if deposit.attempts >= max_sends:
+            crossref_deposit_record_failure(
+                deposit=deposit,
+                message=_(
+                    "The deposit could not be sent to Crossref after %(n)s "
+                    "attempts. Send it again from the issue page."
+                )
+                % {"n": deposit.attempts},
+            )
+        else:
+            resend.append(deposit.pk)
+    return resend
+
+
 def crossref_deposit_send(*, deposit_id: int) -> CrossrefDeposit:
     """Send one deposit and record the answer. Raises DepositError for the caller
     (the task) to retry."""

@@ -17,6 +17,8 @@ from django.urls import NoReverseMatch, reverse
 from lxml import etree
 from lxml import html as lxml_html
 
+from publishing.jats_links import strip_unsafe_links
+
 from .protocol import XSI_NS
 
 logger = logging.getLogger(__name__)
@@ -255,6 +257,7 @@ def build_jats(article) -> bytes:
         raise CannotDisseminate("JATS does not parse") from exc
     if source.tag != "article":
         raise CannotDisseminate("JATS root is not <article>")
+    strip_unsafe_links(source)
     nsmap = {None: JATS_NS, **{k: v for k, v in source.nsmap.items() if k}}
     nsmap.setdefault("xsi", XSI_NS)
     root = etree.Element(

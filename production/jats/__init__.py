@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from journal.errors import DomainError
+from publishing.jats_links import strip_unsafe_links
 from submissions.models import FileKind
 
 from .body import ConvertedBody, convert_document, safe_parser
@@ -93,4 +94,5 @@ def build_article_jats(article, converted: ConvertedBody | None = None) -> bytes
     if converted is not None:
         body, back = converted.body, converted.back
     element = ArticleBuilder(article_data(article)).build(body=body, back=back)
+    strip_unsafe_links(element)
     return serialise(element)

@@ -7,6 +7,7 @@ content-addressed name that the body now refers to.
 """
 
 import hashlib
+import io
 import mimetypes
 import os
 import re
@@ -18,7 +19,9 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from journal.bounded_process import BoundedProcessError, Limits, run_bounded
 from journal.errors import DomainError
+from submissions.filetypes import check_package
 
 from .front import XLINK
 
@@ -55,18 +58,10 @@ def convert_document(path: str, extension: str) -> ConvertedBody:
     workdir = tempfile.mkdtemp(prefix="jats-")
     try:
         media_dir = os.path.join(workdir, "media")
-        try:
-            xml = pypandoc.convert_file(
-                path,
-                "jats_publishing",
-                format=fmt,
-                extra_args=["--standalone", f"--extract-media={media_dir}"],
-            )
-        except RuntimeError as exc:
-            raise DomainError(
-                _("The manuscript could not be converted: %(e)s") % {"e": exc}
-            ) from exc
-        root = etree.fromstring(xml.encode("utf-8"), safe_parser())
+        with open(path, "rb") as handle:
+            check_package(handle, name=os.path.basename(path))
+        xml = _pandoc(pypandoc.get_pandoc_path(), path, fmt, media_dir)
+        root = etree.fromstring(xml, safe_parser())
         body = root.find("body")
         if body is None:
             body = etree.Element("body")
@@ -76,6 +71,35 @@ def convert_document(path: str, extension: str) -> ConvertedBody:
         return ConvertedBody(body=body, back=back, media=media)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _pandoc(pandoc: str, path: str, fmt: str, media_dir: str) -> bytes:
+    """pandoc in a child process with a memory ceiling (both the address-space
+    limit and pandoc's own heap limit) and a time limit."""
+    from django.conf import settings
+
+    memory = settings.PANDOC_MEMORY_MB
+    limits = Limits(
+        memory_bytes=(memory + 256) * 1024 * 1024,
+        cpu_seconds=settings.PANDOC_TIMEOUT_SECONDS,
+        timeout_seconds=settings.PANDOC_TIMEOUT_SECONDS,
+    )
+    argv = [
+        pandoc, path, "--from", fmt, "--to", "jats_publishing", "--standalone",
+        f"--extract-media={media_dir}", "+RTS", f"-M{memory}m", "-RTS",
+    ]  # fmt: skip
+    try:
+        return run_bounded(argv, limits=limits)
+    except BoundedProcessError as exc:
+        if exc.reason == "timeout":
+            why = _("it took longer than %(n)s seconds") % {"n": limits.timeout_seconds}
+        elif "Heap exhausted" in exc.detail or "+RTS -M" in exc.detail:
+            why = _("it needed more than %(n)s MB of memory") % {"n": memory}
+        else:
+            why = exc.detail or _("the converter stopped")
+        raise DomainError(
+            _("The manuscript could not be converted: %(e)s") % {"e": why}
+        ) from exc
 
 
 def _collect_media(body, media_dir: Path) -> dict[str, tuple[bytes, str]]:
@@ -92,6 +116,8 @@ def _collect_media(body, media_dir: Path) -> dict[str, tuple[bytes, str]]:
             continue
         data = target.read_bytes()
         ext = target.suffix.lower().lstrip(".") or "bin"
+        if ext in SVG_EXTENSIONS:
+            data, ext = _svg_as_png(data, target.name), "png"
         name = f"{hashlib.sha256(data).hexdigest()[:20]}.{ext}"
         content_type = mimetypes.types_map.get(f".{ext}", "application/octet-stream")
         media[name] = (data, content_type)
@@ -100,6 +126,42 @@ def _collect_media(body, media_dir: Path) -> dict[str, tuple[bytes, str]]:
         el.set("mimetype", major)
         el.set("mime-subtype", minor)
     return media
+
+
+SVG_EXTENSIONS = {"svg", "svgz"}
+
+
+def _svg_as_png(data: bytes, name: str) -> bytes:
+    """A drawing can carry script; only its pixels are kept (see render.svg)."""
+    from ..render.svg import SvgConversionError, svg_to_png
+
+    if name.lower().endswith(".svgz"):
+        import gzip
+
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+                data = handle.read(MAX_SVG_BYTES + 1)
+        except OSError as exc:
+            raise _figure_refused(name, str(exc)) from exc
+    if len(data) > MAX_SVG_BYTES:
+        raise _figure_refused(name, _("it is larger than 20 MB"))
+    try:
+        return svg_to_png(data)
+    except SvgConversionError as exc:
+        raise _figure_refused(name, str(exc)) from exc
+
+
+MAX_SVG_BYTES = 20 * 1024 * 1024
+
+
+def _figure_refused(name: str, why: str) -> DomainError:
+    return DomainError(
+        _(
+            "The figure %(name)s is an SVG drawing that could not be turned into "
+            "an image (%(why)s). Replace it with a PNG or JPEG in the manuscript."
+        )
+        % {"name": name, "why": why}
+    )
 
 
 def _wrap_figures(body) -> None:

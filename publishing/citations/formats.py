@@ -3,6 +3,7 @@ item is the one the CSL styles render, see `styles.py`)."""
 
 import json
 import re
+import unicodedata
 
 from .data import CitationData
 from .styles import csl_item
@@ -35,8 +36,26 @@ def citation_key(data: CitationData) -> str:
 _BIBTEX_SPECIAL = re.compile(r"([{}&%$#_\\])")
 
 
+def one_line(text) -> str:
+    """The value on one line: line breaks (CR, LF, and the Unicode ones) become
+    spaces and other control characters go, so no value can start a record or
+    a field of its own in a line-based format."""
+    text = "" if text is None else str(text)
+    text = "".join(
+        c if unicodedata.category(c) != "Cc" or c in "\t\n\r" else "" for c in text
+    )
+    return " ".join(text.split())
+
+
 def _bibtex_escape(text: str) -> str:
+    text = one_line(text)
     return _BIBTEX_SPECIAL.sub(lambda m: "\\" + m.group(1), text).replace("~", "\\~{}")
+
+
+def _bibtex_verbatim(text: str) -> str:
+    """DOI and URL fields are read verbatim: braces or backslashes in them
+    would end the field, and no real identifier has them unencoded."""
+    return one_line(text).translate(str.maketrans("", "", "{}\\"))
 
 
 def bibtex(data: CitationData) -> str:
@@ -50,16 +69,16 @@ def bibtex(data: CitationData) -> str:
             ),
         ),
         ("journal", _bibtex_escape(data.journal)),
-        ("year", data.year),
-        ("volume", data.volume),
-        ("number", data.issue),
-        ("pages", data.pages.replace("–", "--")),
-        ("eid", data.article_number),
-        ("doi", data.doi),
-        ("url", data.url),
-        ("issn", data.issn),
+        ("year", _bibtex_escape(data.year)),
+        ("volume", _bibtex_escape(data.volume)),
+        ("number", _bibtex_escape(data.issue)),
+        ("pages", _bibtex_escape(data.pages.replace("–", "--"))),
+        ("eid", _bibtex_escape(data.article_number)),
+        ("doi", _bibtex_verbatim(data.doi)),
+        ("url", _bibtex_verbatim(data.url)),
+        ("issn", _bibtex_escape(data.issn)),
         ("publisher", _bibtex_escape(data.publisher)),
-        ("langid", data.language),
+        ("langid", _bibtex_escape(data.language)),
         ("keywords", _bibtex_escape(", ".join(data.keywords))),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
@@ -89,9 +108,10 @@ def ris(data: CitationData) -> str:
         ("SN", data.issn),
         ("PB", data.publisher),
         ("LA", data.language),
-        ("AB", " ".join(data.abstract.split())),
+        ("AB", data.abstract),
     ]
     lines += [("KW", k) for k in data.keywords]
+    lines = [(tag, one_line(value)) for tag, value in lines]
     text = "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value)
     return text + "ER  - \r\n"
 

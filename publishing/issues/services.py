@@ -247,7 +247,7 @@ def _issue_publish(*, issue: Issue, actor, now=None, on_schedule=False) -> Issue
             issue.doi = issue_doi(issue)
         run_transition(issue, "publish", actor=actor, kwargs={"when": now})
         journal_id = issue.journal_id
-        transaction.on_commit(lambda: reader_cache_bump(journal_id))
+        transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)
         hooks.dois_published(issue_id=issue.pk, actor=actor)
     return issue
 
@@ -293,7 +293,7 @@ def article_publish(*, article: Article, actor, now=None) -> Article:
             raise DomainError(_("The article is not ready for publication."))
         _publish_article(article, actor=actor, now=now)
         journal_id = article.journal_id
-        transaction.on_commit(lambda: reader_cache_bump(journal_id))
+        transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)
         hooks.dois_published(article_id=article.pk, actor=actor)
     return article
 
@@ -349,7 +349,7 @@ def article_new_version(*, article: Article, actor, reason: str) -> ArticleVersi
         article.touch()
         article.save(update_fields=["version", "datestamp"])
         journal_id = article.journal_id
-        transaction.on_commit(lambda: reader_cache_bump(journal_id))
+        transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)
         # Crossref learns of the correction (a Crossmark update).
         if article.doi:
             hooks.dois_published(article_id=article.pk, actor=actor)

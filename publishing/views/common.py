@@ -83,3 +83,45 @@ def article_links(article, galleys) -> ArticleLinks:
 
 def article_citation(article):
     return citation_data(article)
+
+
+# --- conditional GET ------------------------------------------------------------
+def page_etag(request, *parts) -> str:
+    """A validator for a page built from `parts`, different for each reader
+    state that changes the HTML around them (language, who is signed in, the
+    CSRF cookie the page's forms carry)."""
+    import hashlib
+
+    from django.utils.translation import get_language
+
+    user = getattr(request, "user", None)
+    who = user.pk if user is not None and user.is_authenticated else 0
+    # The CSRF secret of the request (from its cookie, or the one the page
+    # just made): a cached page's forms must match the reader's cookie.
+    csrf = request.META.get("CSRF_COOKIE", "")
+    text = "|".join(str(p) for p in (*parts, get_language(), who, csrf))
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
+
+
+def not_modified(request, *, etag: str, last_modified=None):
+    """A 304 response when the client's copy is current, else None (a failed
+    If-Match or If-Unmodified-Since cannot happen on these GET-only pages)."""
+    from django.utils.cache import get_conditional_response
+
+    response = get_conditional_response(
+        request,
+        etag=etag,
+        last_modified=int(last_modified.timestamp()) if last_modified else None,
+    )
+    if response is not None and response.status_code == 304:
+        return response
+    return None
+
+
+def set_validators(response, *, etag: str, last_modified=None):
+    from django.utils.http import http_date
+
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+    return response

@@ -3,10 +3,14 @@ redirect to a presigned URL when the storage is S3 and that is switched on)."""
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+from journal import user_content
 
 from .. import hooks, selectors
+from ..jats_links import jats_without_unsafe_links
 from ..models import Galley, GalleyKind
+from .common import not_modified, set_validators
 from .reader import article_or_404, article_parts
 
 KINDS = {"pdf": GalleyKind.PDF, "html": GalleyKind.HTML, "jats": GalleyKind.JATS}
@@ -29,7 +33,10 @@ def _serve(request, article, galley):
     link = article_parts(article)[
         "jats_link" if galley.kind == GalleyKind.JATS else "galley_link"
     ]
-    if settings.STORAGE_PRESIGNED_DOWNLOADS and _is_s3(storage):
+    # Only PDFs leave for the storage's own address: anything a browser could
+    # run is served from here, with the headers that keep it inert.
+    presign = galley.content_type == "application/pdf"
+    if settings.STORAGE_PRESIGNED_DOWNLOADS and _is_s3(storage) and presign:
         url = storage.url(
             galley.file.name,
             parameters={
@@ -40,6 +47,12 @@ def _serve(request, article, galley):
         )
         response = HttpResponseRedirect(url)
     else:
+        # A galley never changes: a new version is a new galley.
+        etag = f'"{galley.sha256 or galley.pk}-{galley.size}"'
+        unchanged = not_modified(request, etag=etag, last_modified=galley.created_at)
+        if unchanged is not None:
+            unchanged["Link"] = link
+            return set_validators(unchanged, etag=etag, last_modified=galley.created_at)
         try:
             handle = galley.file.open("rb")
         except (OSError, FileNotFoundError):
@@ -50,13 +63,14 @@ def _serve(request, article, galley):
             as_attachment=galley.kind == GalleyKind.SUPPLEMENTARY,
             filename=filename,
         )
+        user_content.protect(response, content_type=galley.content_type)
+        set_validators(response, etag=etag, last_modified=galley.created_at)
     response["Link"] = link
-    response["X-Content-Type-Options"] = "nosniff"
     hooks.article_viewed(request=request, article=article, galley=galley)
     return response
 
 
-@require_GET
+@require_safe
 def article_download(request, article_id, galley_id):
     article = article_or_404(article_id)
     try:
@@ -66,7 +80,7 @@ def article_download(request, article_id, galley_id):
     return _serve(request, article, galley)
 
 
-@require_GET
+@require_safe
 def article_download_kind(request, article_id, kind):
     article = article_or_404(article_id)
     if kind not in KINDS:
@@ -76,12 +90,13 @@ def article_download_kind(request, article_id, kind):
     except Galley.DoesNotExist:
         if kind == "jats" and article.jats_xml:
             response = HttpResponse(
-                article.jats_xml, content_type="application/xml; charset=utf-8"
+                jats_without_unsafe_links(article.jats_xml),
+                content_type="application/xml; charset=utf-8",
             )
             response["Content-Disposition"] = (
                 f'inline; filename="{article.journal.slug}-{article.pk}.xml"'
             )
             response["Link"] = article_parts(article)["jats_link"]
-            return response
+            return user_content.protect(response, content_type="application/xml")
         raise Http404 from None
     return _serve(request, article, galley)

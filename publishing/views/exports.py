@@ -2,7 +2,7 @@
 indexing, registered as an issue export)."""
 
 from django.http import Http404, HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .. import hooks, selectors
 from ..citations.article import citation_data
@@ -14,7 +14,7 @@ from .common import journal_or_404
 from .reader import article_or_404
 
 
-@require_GET
+@require_safe
 def article_cite(request, article_id, fmt):
     if fmt not in EXPORTS:
         raise Http404
@@ -34,7 +34,7 @@ def article_cite(request, article_id, fmt):
     return response
 
 
-@require_GET
+@require_safe
 def issue_doaj(request, slug, issue_id):
     journal = journal_or_404(slug)
     try:

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from lxml import html as lxml_html
 
 from journal.models import Journal
@@ -34,7 +34,10 @@ from .common import (
     article_citation,
     article_links,
     journal_or_404,
+    not_modified,
     orcid_template,
+    page_etag,
+    set_validators,
 )
 
 CACHE_SECONDS = 600
@@ -53,7 +56,7 @@ def _cached(key: str, build, timeout: int = CACHE_SECONDS):
     return value
 
 
-@require_GET
+@require_safe
 def journal_home(request, slug):
     journal = journal_or_404(slug)
     key = (
@@ -86,7 +89,7 @@ def journal_home(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def journal_about(request, slug):
     journal = journal_or_404(slug)
     return render(
@@ -96,7 +99,7 @@ def journal_about(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def archive(request, slug):
     journal = journal_or_404(slug)
     key = f"pub:archive:{journal.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
@@ -114,7 +117,7 @@ def archive(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def issue(request, slug, issue_id):
     journal = journal_or_404(slug)
     try:
@@ -288,7 +291,7 @@ def article_or_404(article_id):
         raise Http404 from None
 
 
-@require_GET
+@require_safe
 def article(request, article_id):
 
     try:
@@ -296,6 +299,14 @@ def article(request, article_id):
     except Article.DoesNotExist:
         raise Http404 from None
     the_article.journal = journal_cached(the_article.journal_id)
+    # Unchanged since the reader's copy: the article's datestamp and the
+    # journal's reader generation (bumped when issues or settings change).
+    generation = reader_cache_generation(the_article.journal_id)
+    stamp = ("article", the_article.pk, the_article.datestamp, generation)
+    etag = page_etag(request, *stamp)
+    unchanged = not_modified(request, etag=etag)
+    if unchanged is not None:
+        return set_validators(unchanged, etag=etag)
     hooks.article_viewed(request=request, article=the_article)
     parts = article_parts(the_article)
     response = render(
@@ -311,10 +322,12 @@ def article(request, article_id):
         },
     )
     response["Link"] = parts["link"]
-    return response
+    # Again: rendering may have made the reader's first CSRF secret.
+    etag = page_etag(request, *stamp)
+    return set_validators(response, etag=etag)
 
 
-@require_GET
+@require_safe
 def article_version(request, article_id, number):
     the_article = article_or_404(article_id)
     if number == the_article.version:

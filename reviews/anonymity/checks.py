@@ -1,10 +1,15 @@
-"""The editor's check of the manuscript reviewers will download.
+"""The check of every file reviewers receive, and the rule that lets them have it.
 
-In double-anonymous review the file reviewers get is the latest anonymised
-manuscript (or the manuscript when none was uploaded), scrubbed of metadata.
-Its text is searched for the authors' names, emails and affiliations; a hit
-holds the file back from reviewers until an editor has seen it and cleared it.
+In double-anonymous review reviewers get the reviewer's copy (the newest
+anonymised manuscript; never the manuscript itself), the newest response to
+reviewers and the figures and supplementary files the editor shares, each
+scrubbed of metadata. Each file version's text is searched for the authors'
+names, emails, affiliations and ORCID iDs; a hit holds that version back until
+an editor has read the snippets and cleared it. A clearance belongs to one file
+version: a new upload is checked afresh and holds nothing over from the last.
 """
+
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,25 +20,36 @@ from journal.models import ReviewMethod
 from journal.rules import check_perm
 from submissions.models import FileKind, Submission, SubmissionFile
 
-from ..models import ManuscriptCheck
-from .leaks import find_identity_leaks
+from ..models import FileAction, ManuscriptCheck, ReviewerFileEvent
+from .leaks import document_text, leak_snippets
 from .scrub import ScrubError, scrub_file_bytes
 
 MIN_FAMILY_NAME = 3
 
+# Kinds of file that reach reviewers and are therefore checked.
+CHECKED_KINDS = (
+    FileKind.ANONYMISED,
+    FileKind.RESPONSE,
+    FileKind.FIGURE,
+    FileKind.SUPPLEMENTARY,
+)
+
+
+def needs_reviewer_copy(submission: Submission) -> bool:
+    return submission.review_method == ReviewMethod.DOUBLE_ANONYMOUS
+
 
 def reviewer_file(submission: Submission) -> SubmissionFile | None:
-    """The file reviewers download: the newest anonymised version, else the manuscript."""
-    files = list(
-        submission.files.filter(
-            kind__in=[FileKind.ANONYMISED, FileKind.MANUSCRIPT]
-        ).order_by("-version", "-uploaded_at")
+    """The manuscript file reviewers download.
+
+    Double-anonymous: the newest anonymised manuscript (the reviewer's copy),
+    or None; never the manuscript the authors signed. Otherwise the newest
+    manuscript.
+    """
+    kind = (
+        FileKind.ANONYMISED if needs_reviewer_copy(submission) else FileKind.MANUSCRIPT
     )
-    for kind in (FileKind.ANONYMISED, FileKind.MANUSCRIPT):
-        for f in files:
-            if f.kind == kind:
-                return f
-    return None
+    return submission.files.filter(kind=kind).order_by("-version").first()
 
 
 def reviewer_file_bytes(file: SubmissionFile) -> bytes:
@@ -46,7 +62,8 @@ def reviewer_file_bytes(file: SubmissionFile) -> bytes:
 def author_identity_terms(
     submission: Submission, *, affiliations: bool = True
 ) -> list[str]:
-    """Names (in every script given), family names, emails and affiliations."""
+    """Names (in every script given), family names, emails, ORCID iDs and
+    affiliations of the authors and the submitter."""
     people = list(submission.authors.all())
     terms: list[str] = []
     for person in people:
@@ -61,12 +78,17 @@ def author_identity_terms(
         if len(person.family_name) >= MIN_FAMILY_NAME:
             terms.append(person.family_name)
         terms.append(person.email)
+        terms.append(person.orcid)
         if affiliations and person.affiliation:
             terms.append(person.affiliation)
     submitter = submission.submitter
-    terms += [submitter.full_name, submitter.email]
+    terms += [submitter.full_name, submitter.email, submitter.orcid]
     if affiliations and submitter.affiliation:
         terms.append(submitter.affiliation)
+    return unique_terms(terms)
+
+
+def unique_terms(terms: list[str]) -> list[str]:
     seen, unique = set(), []
     for term in terms:
         key = (term or "").strip().casefold()
@@ -86,56 +108,108 @@ def _check_editor(submission, actor) -> None:
         )
 
 
-def anonymised_manuscript_check(*, submission: Submission, actor=None) -> list[dict]:
-    """Search the reviewers' file for the authors' identities and keep the result.
+def file_check(
+    *, file: SubmissionFile, actor=None, log: bool = True
+) -> ManuscriptCheck:
+    """Search one file version for its authors' identities and keep the result.
 
-    Returns the hits, each {"term": ..., "where": ...}; an empty list when the
-    file is clean or there is no file yet. A new check replaces an earlier one
-    for the same file and withdraws any clearance. Raises ActionNotAllowed if
-    `actor` is given and is not an editor of the submission.
+    Hits are {"term", "snippet", "where"}; a damaged file gives one hit with
+    "error". A new check of the same version withdraws any clearance of it.
+    """
+    submission = file.submission
+    try:
+        data = reviewer_file_bytes(file)
+        text = document_text(data, file.content_type)
+        hits = [
+            {**found, "where": file.neutral_name}
+            for found in leak_snippets(text, author_identity_terms(submission))
+        ]
+    except ScrubError:
+        hits = [
+            {
+                "term": "",
+                "snippet": "",
+                "where": file.neutral_name,
+                "error": str(_("The file could not be read to check it.")),
+            }
+        ]
+    with transaction.atomic():
+        check, _created = ManuscriptCheck.objects.update_or_create(
+            file=file,
+            defaults={
+                "hits": hits,
+                "checked_at": timezone.now(),
+                "cleared_by": None,
+                "cleared_at": None,
+            },
+        )
+        if log:
+            ReviewerFileEvent.objects.create(
+                submission=submission,
+                file=file,
+                actor=actor if getattr(actor, "is_authenticated", False) else None,
+                action=FileAction.HELD if hits else FileAction.CHECKED,
+                note="; ".join(h["term"] or h.get("error", "") for h in hits),
+            )
+    return check
+
+
+def check_for(file: SubmissionFile | None) -> ManuscriptCheck | None:
+    """The file version's check, checking it now if it never was."""
+    if file is None:
+        return None
+    check = ManuscriptCheck.objects.filter(file=file).first()
+    if check is None:
+        check = file_check(file=file)
+    return check
+
+
+def file_cleared_for_reviewers(file: SubmissionFile) -> bool:
+    """May reviewers have this version? Only after its own check passed or was
+    cleared; never on the strength of another version's clearance."""
+    if not needs_reviewer_copy(file.submission):
+        return True
+    return not check_for(file).blocks_reviewers
+
+
+def anonymised_manuscript_check(*, submission: Submission, actor=None) -> list[dict]:
+    """Check the reviewer's copy again; returns its hits ([] when none or no file).
+
+    Raises ActionNotAllowed if `actor` is given and is not an editor.
     """
     _check_editor(submission, actor)
     file = reviewer_file(submission)
     if file is None:
         return []
-    try:
-        data = reviewer_file_bytes(file)
-        found = find_identity_leaks(
-            data, file.content_type, author_identity_terms(submission)
-        )
-        hits = [{"term": term, "where": file.neutral_name} for term in found]
-    except ScrubError:
-        hits = [
-            {
-                "term": "",
-                "where": file.neutral_name,
-                "error": str(_("The file could not be read to check it.")),
-            }
-        ]
-    ManuscriptCheck.objects.update_or_create(
-        file=file,
-        defaults={
-            "hits": hits,
-            "checked_at": timezone.now(),
-            "cleared_by": None,
-            "cleared_at": None,
-        },
-    )
-    return hits
+    return file_check(file=file, actor=actor).hits
 
 
-def anonymised_manuscript_clear(*, submission: Submission, actor) -> ManuscriptCheck:
-    """An editor has read the hits and lets reviewers download the file anyway."""
-    _check_editor(submission, actor)
-    file = reviewer_file(submission)
-    check = ManuscriptCheck.objects.filter(file=file).first() if file else None
+def file_clear(*, file: SubmissionFile, actor) -> ManuscriptCheck:
+    """An editor has read the hits of this version and lets reviewers have it."""
+    _check_editor(file.submission, actor)
+    check = ManuscriptCheck.objects.filter(file=file).first()
     if check is None:
-        raise DomainError(_("Check the manuscript before clearing it."))
+        raise DomainError(_("Check the file before clearing it."))
     with transaction.atomic():
         check.cleared_by = actor
         check.cleared_at = timezone.now()
         check.save(update_fields=["cleared_by", "cleared_at"])
+        ReviewerFileEvent.objects.create(
+            submission=file.submission,
+            file=file,
+            actor=actor,
+            action=FileAction.CLEARED,
+        )
     return check
+
+
+def anonymised_manuscript_clear(*, submission: Submission, actor) -> ManuscriptCheck:
+    """Clear the current reviewer's copy (see file_clear)."""
+    _check_editor(submission, actor)
+    file = reviewer_file(submission)
+    if file is None:
+        raise DomainError(_("There is no reviewer's copy to clear yet."))
+    return file_clear(file=file, actor=actor)
 
 
 def manuscript_check_for(submission: Submission) -> ManuscriptCheck | None:
@@ -149,17 +223,82 @@ def reviewer_download_allowed(submission: Submission) -> bool:
     """May reviewers download the manuscript now?
 
     Always in single-anonymous and open review. In double-anonymous review only
-    when the current reviewers' file has been checked and either nothing was
-    found or an editor cleared it. A file never checked is checked now (the
-    result is kept), so reviewers are not held up by a missing check.
+    when there is a reviewer's copy whose own check found nothing or was
+    cleared. A version never checked is checked now.
     """
-    if submission.review_method != ReviewMethod.DOUBLE_ANONYMOUS:
+    if not needs_reviewer_copy(submission):
         return True
     file = reviewer_file(submission)
-    if file is None:
-        return False
-    check = ManuscriptCheck.objects.filter(file=file).first()
-    if check is None:
-        anonymised_manuscript_check(submission=submission)
-        check = ManuscriptCheck.objects.get(file=file)
-    return not check.blocks_reviewers
+    return file is not None and file_cleared_for_reviewers(file)
+
+
+@dataclass(frozen=True)
+class ReviewerCopy:
+    """Where the reviewer's copy stands, for the editor's pages."""
+
+    needed: bool
+    file: SubmissionFile | None
+    check: ManuscriptCheck | None
+    manuscript: SubmissionFile | None
+
+    @property
+    def ready(self) -> bool:
+        if not self.needed:
+            return True
+        return self.check is not None and not self.check.blocks_reviewers
+
+    @property
+    def missing(self) -> bool:
+        return self.needed and self.file is None
+
+    @property
+    def held(self) -> bool:
+        return self.needed and self.check is not None and self.check.blocks_reviewers
+
+    @property
+    def stale(self) -> bool:
+        """The manuscript has a version newer than the reviewer's copy."""
+        return bool(
+            self.needed
+            and self.file is not None
+            and self.manuscript is not None
+            and self.manuscript.uploaded_at > self.file.uploaded_at
+        )
+
+
+def reviewer_copy_status(submission: Submission) -> ReviewerCopy:
+    needed = needs_reviewer_copy(submission)
+    file = reviewer_file(submission) if needed else None
+    manuscript = (
+        submission.files.filter(kind=FileKind.MANUSCRIPT).order_by("-version").first()
+    )
+    return ReviewerCopy(
+        needed=needed,
+        file=file,
+        check=check_for(file) if file is not None else None,
+        manuscript=manuscript,
+    )
+
+
+def reviewer_copy_require(submission: Submission) -> None:
+    """Refuse to send a double-anonymous submission to reviewers without a
+    cleared reviewer's copy; the message says what is missing."""
+    status = reviewer_copy_status(submission)
+    if status.missing:
+        raise DomainError(
+            _(
+                "Reviewers cannot be invited yet: the review is double-anonymous and "
+                "there is no reviewer's copy (an anonymised manuscript). Upload one "
+                "under “Files reviewers receive”."
+            ),
+            code="reviewer_copy_missing",
+        )
+    if status.held:
+        raise DomainError(
+            _(
+                "Reviewers cannot be invited yet: the reviewer's copy may reveal the "
+                "authors and is held. Read the anonymity check, then clear it or "
+                "upload a corrected copy."
+            ),
+            code="reviewer_copy_held",
+        )

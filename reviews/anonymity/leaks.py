@@ -12,7 +12,8 @@ import zipfile
 
 from lxml import etree
 
-from submissions.filetypes import DOCX, ODT, PDF
+from journal.errors import DomainError
+from submissions.filetypes import DOCX, ODT, PDF, check_package_bytes
 
 from .scrub import NS, ScrubError
 from .xml import parse
@@ -49,6 +50,10 @@ def _odt_part_text(root) -> str:
 
 def _zip_text(data: bytes, wanted, extract) -> str:
     try:
+        check_package_bytes(data, name="document")
+    except DomainError as exc:
+        raise ScrubError(exc.message) from exc
+    try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             parts = [n for n in zf.namelist() if wanted(n)]
             return "\n".join(extract(parse(zf.read(n))) for n in sorted(parts))
@@ -64,9 +69,21 @@ def _pdf_text(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             reader.decrypt("")
+        check_pdf_pages(reader)
         return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+    except (PdfReadError, ValueError, KeyError, OSError, RecursionError) as exc:
         raise ScrubError(str(exc)) from exc
+
+
+MAX_PDF_PAGES = 2000
+
+
+def check_pdf_pages(reader) -> None:
+    """Refuse a PDF with more pages than any manuscript has, or whose page tree
+    loops back on itself (pypdf raises, or recursion runs out)."""
+    count = len(reader.pages)
+    if count > MAX_PDF_PAGES:
+        raise ValueError(f"the PDF has {count} pages; at most {MAX_PDF_PAGES}")
 
 
 def document_text(data: bytes, content_type: str) -> str:
@@ -117,3 +134,44 @@ def find_identity_leaks(
 ) -> list[str]:
     """Which of the needles (names, emails, affiliations) the document's text shows."""
     return text_leaks(document_text(data, content_type), needles)
+
+
+SNIPPET_CONTEXT = 40
+
+
+def leak_snippets(text: str, needles: list[str]) -> list[dict]:
+    """Each needle the text shows, once, with the words around its first match.
+
+    Returns [{"term": needle, "snippet": "…text around it…"}] in the order given,
+    so a person can find the place in their document.
+    """
+    haystack = normalise(text)
+    found: list[dict] = []
+    seen: set[str] = set()
+    for needle in needles:
+        key = normalise(needle).strip().casefold()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        pattern = needle_pattern(needle)
+        match = pattern.search(haystack) if pattern is not None else None
+        if match is None:
+            continue
+        start = max(match.start() - SNIPPET_CONTEXT, 0)
+        end = min(match.end() + SNIPPET_CONTEXT, len(haystack))
+        snippet = " ".join(haystack[start:end].split())
+        prefix = "…" if start > 0 else ""
+        suffix = "…" if end < len(haystack) else ""
+        found.append({"term": needle, "snippet": f"{prefix}{snippet}{suffix}"})
+    return found
+
+
+def redact(text: str, needles: list[str], replacement: str) -> str:
+    """The text with every whole-word match of the needles replaced."""
+    result = normalise(text)
+    # Longest first, so "Ivan Petrov" goes before "Petrov" leaves "Ivan".
+    for needle in sorted({n for n in needles if n}, key=len, reverse=True):
+        pattern = needle_pattern(needle)
+        if pattern is not None:
+            result = pattern.sub(replacement, result)
+    return result

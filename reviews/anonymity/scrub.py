@@ -2,8 +2,9 @@
 
 DOCX and ODT are zip packages: only the parts that carry people's names are
 rewritten, every other entry keeps its exact bytes, name, order and
-compression. PDF is rewritten by pypdf without its document information and
-XMP metadata, and annotation authors are replaced.
+compression; thumbnails (a picture of page one) are dropped. PDF is rewritten
+by pikepdf without its document information and XMP metadata, and annotation
+authors are replaced.
 """
 
 import io
@@ -88,7 +89,34 @@ def _docx_word_part(root):
     return root
 
 
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def _is_docx_thumbnail(name: str) -> bool:
+    # A picture of page one: the byline as an image, which no text check sees.
+    return name.startswith("docProps/thumbnail.")
+
+
+def _docx_package_rels(root):
+    for rel in list(root.iter(f"{{{REL_NS}}}Relationship")):
+        if _is_docx_thumbnail(rel.get("Target", "").lstrip("/")):
+            rel.getparent().remove(rel)
+    return root
+
+
+def _docx_content_types(root):
+    for override in list(root.iter(f"{{{CT_NS}}}Override")):
+        if _is_docx_thumbnail(override.get("PartName", "").lstrip("/")):
+            override.getparent().remove(override)
+    return root
+
+
 def _docx_rewriter(name: str) -> Callable | None:
+    if name == "_rels/.rels":
+        return _docx_package_rels
+    if name == "[Content_Types].xml":
+        return _docx_content_types
     if name == "docProps/core.xml":
         return _docx_core
     if name == "docProps/app.xml":
@@ -133,7 +161,23 @@ def _odt_content(root):
     return root
 
 
+MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+
+def _is_odt_thumbnail(name: str) -> bool:
+    return name.startswith("Thumbnails/")
+
+
+def _odt_manifest(root):
+    for entry in list(root.iter(f"{{{MANIFEST_NS}}}file-entry")):
+        if _is_odt_thumbnail(entry.get(f"{{{MANIFEST_NS}}}full-path", "")):
+            entry.getparent().remove(entry)
+    return root
+
+
 def _odt_rewriter(name: str) -> Callable | None:
+    if name == "META-INF/manifest.xml":
+        return _odt_manifest
     if name == "meta.xml":
         return _odt_meta
     if name in ("content.xml", "styles.xml"):
@@ -144,7 +188,18 @@ def _odt_rewriter(name: str) -> Callable | None:
 # --- zip packages -------------------------------------------------------------
 
 
-def _rewrite_zip(data: bytes, rewriter_for: Callable[[str], Callable | None]) -> bytes:
+def _rewrite_zip(
+    data: bytes,
+    rewriter_for: Callable[[str], Callable | None],
+    drop: Callable[[str], bool] = lambda name: False,
+) -> bytes:
+    from journal.errors import DomainError
+    from submissions.filetypes import check_package_bytes
+
+    try:
+        check_package_bytes(data, name="document")
+    except DomainError as exc:
+        raise ScrubError(exc.message) from exc
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
         entries = source.infolist()
@@ -153,11 +208,17 @@ def _rewrite_zip(data: bytes, rewriter_for: Callable[[str], Callable | None]) ->
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w") as target:
         for info in entries:
+            if drop(info.filename):
+                continue
             content = source.read(info)
             rewrite = rewriter_for(info.filename)
             if rewrite is not None and content.strip():
                 try:
-                    content = serialise(rewrite(parse(content)))
+                    before = serialise(parse(content))
+                    after = serialise(rewrite(parse(content)))
+                    # A part with nothing to remove keeps its exact bytes.
+                    if after != before:
+                        content = after
                 except etree.XMLSyntaxError as exc:
                     raise ScrubError(
                         _("The document part “%(name)s” is not valid XML.")
@@ -177,58 +238,76 @@ def _rewrite_zip(data: bytes, rewriter_for: Callable[[str], Callable | None]) ->
 
 
 def _scrub_pdf(data: bytes) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PdfReadError
-    from pypdf.generic import NameObject, TextStringObject
+    import pikepdf
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ScrubError(
-                _("The PDF is password-protected; upload it without a password.")
-            )
-        writer = PdfWriter(clone_from=reader)
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PasswordError as exc:
+        raise ScrubError(
+            _("The PDF is password-protected; upload it without a password.")
+        ) from exc
+    except (pikepdf.PdfError, ValueError, OSError, RecursionError) as exc:
         raise ScrubError(_("The file is not a readable PDF.")) from exc
-    # No /Info at all: pypdf would otherwise add its own /Producer.
-    writer.metadata = None
-    root = writer.root_object
-    for key in ("/Metadata", "/PieceInfo"):
-        if key in root:
-            del root[NameObject(key)]
-    for page in writer.pages:
+    from .leaks import MAX_PDF_PAGES
+
+    try:
+        too_long = len(pdf.pages) > MAX_PDF_PAGES
+    except (pikepdf.PdfError, ValueError, RecursionError) as exc:
+        pdf.close()
+        raise ScrubError(_("The file is not a readable PDF.")) from exc
+    if too_long:
+        pdf.close()
+        raise ScrubError(_("The file is not a readable PDF."))
+    with pdf:
+        # The document information (Author, Creator, Producer...) and the XMP
+        # packet (dc:creator, xmp:CreatorTool, history) go entirely.
+        if "/Info" in pdf.trailer:
+            del pdf.trailer["/Info"]
         for key in ("/Metadata", "/PieceInfo"):
-            if key in page:
-                del page[NameObject(key)]
-        for ref in page.get("/Annots", None) or []:
-            annot = ref.get_object()
-            if "/T" in annot:
-                annot[NameObject("/T")] = TextStringObject(ANONYMOUS)
-            popup = annot.get("/Popup")
-            if popup is not None and "/T" in popup.get_object():
-                popup.get_object()[NameObject("/T")] = TextStringObject(ANONYMOUS)
-    # Cloning copies every object, referenced or not; this also drops the
-    # unreferenced ones (the old /Info dictionary and XMP stream among them).
-    writer.compress_identical_objects()
-    out = io.BytesIO()
-    writer.write(out)
+            if key in pdf.Root:
+                del pdf.Root[key]
+        for page in pdf.pages:
+            for key in ("/Metadata", "/PieceInfo"):
+                if key in page.obj:
+                    del page.obj[key]
+            for annot in page.obj.get("/Annots", None) or []:
+                _anonymise_annotation(annot, pikepdf)
+                popup = annot.get("/Popup")
+                if popup is not None:
+                    _anonymise_annotation(popup, pikepdf)
+        out = io.BytesIO()
+        # Unreferenced objects (the old /Info and XMP stream) are not written;
+        # no document ID ties the copy to the original.
+        pdf.save(out, deterministic_id=True, fix_metadata_version=False)
     return out.getvalue()
+
+
+def _anonymise_annotation(annot, pikepdf) -> None:
+    if "/T" in annot:
+        annot["/T"] = pikepdf.String(ANONYMOUS)
+    for key in ("/RC", "/Metadata", "/NM"):
+        # Rich-text bodies and per-annotation XMP may repeat the author.
+        if key == "/RC" and "/Contents" not in annot:
+            continue
+        if key in annot:
+            del annot[key]
 
 
 def scrub_file_bytes(data: bytes, content_type: str) -> bytes:
     """The same document without the metadata that names people.
 
     DOCX: core creator and last-modified-by, company and manager, custom
-    properties, authors and initials of comments and tracked changes.
-    ODT: initial creator, creator, printed-by, user-defined fields, authors of
-    annotations and tracked changes. PDF: document information (Author,
-    Creator, Producer…), XMP metadata streams, annotation authors.
+    properties, authors and initials of comments and tracked changes, the
+    thumbnail. ODT: initial creator, creator, printed-by, user-defined fields,
+    authors of annotations and tracked changes, Thumbnails/. PDF: document
+    information (Author, Creator, Producer…), XMP metadata streams, annotation
+    authors.
     Other types come back unchanged. Raises ScrubError for a damaged file.
     """
     if content_type == DOCX:
-        return _rewrite_zip(data, _docx_rewriter)
+        return _rewrite_zip(data, _docx_rewriter, drop=_is_docx_thumbnail)
     if content_type == ODT:
-        return _rewrite_zip(data, _odt_rewriter)
+        return _rewrite_zip(data, _odt_rewriter, drop=_is_odt_thumbnail)
     if content_type == PDF:
         return _scrub_pdf(data)
     return data

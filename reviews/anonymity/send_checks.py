@@ -2,7 +2,8 @@
 
 Registered with submissions.services.register_send_check in ReviewsConfig.ready().
 Double-anonymous review hides the authors from reviewers; single- and
-double-anonymous review both hide the reviewers from the authors.
+double-anonymous review both hide the reviewers from the authors. Names (in
+every script given), family names, emails, ORCID iDs and affiliations count.
 """
 
 from django.utils.html import strip_tags
@@ -64,7 +65,7 @@ def anonymity_send_check(email: OutboxEmail) -> str:
         return ""
     text = _email_text(email)
     if is_reviewer and method == ReviewMethod.DOUBLE_ANONYMOUS:
-        found = text_leaks(text, author_identity_terms(submission, affiliations=False))
+        found = text_leaks(text, author_identity_terms(submission))
         if found:
             return _block(
                 email,
@@ -75,10 +76,17 @@ def anonymity_send_check(email: OutboxEmail) -> str:
                 % {"terms": ", ".join(found)},
             )
     if is_author:
+        # An author's own institution in a letter to them names no reviewer,
+        # even when a reviewer shares it.
+        own = {(a.affiliation or "").strip().casefold() for a in authors}
+        own.add((submission.submitter.affiliation or "").strip().casefold())
         terms: list[str] = []
         for person in reviewers.values():
             terms += _person_terms(person.full_name, person.family_name, person.email)
-        found = text_leaks(text, terms)
+            terms.append(person.orcid)
+            if person.affiliation and person.affiliation.strip().casefold() not in own:
+                terms.append(person.affiliation)
+        found = text_leaks(text, [t for t in terms if t])
         if found:
             return _block(
                 email,

@@ -16,8 +16,21 @@ from .assignments import (  # noqa: F401
 from .decisions import (  # noqa: F401
     author_language,
     decision_letter_draft,
+    decision_letter_resend,
     decision_make,
     reports_for_author,
+    reports_for_reviewers,
+)
+from .reviewer_files import (  # noqa: F401
+    EDITOR_UPLOAD_KINDS,
+    held_file_waits,
+    reviewer_file_clear,
+    reviewer_file_share,
+    reviewer_file_upload,
+    reviewer_file_wait,
+    reviewer_file_waits_resolve,
+    reviewer_response_file,
+    shared_files,
 )
 from .reviewing import (  # noqa: F401
     review_form_for,

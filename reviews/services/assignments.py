@@ -15,6 +15,7 @@ from journal.services import role_grant
 from submissions.models import State, Submission
 from submissions.services import submission_transition
 
+from ..anonymity.checks import reviewer_copy_require, reviewer_copy_status
 from ..models import (
     AssignmentState,
     ReviewAssignment,
@@ -42,17 +43,44 @@ def latest_round(submission: Submission) -> ReviewRound | None:
 
 
 def round_open(
-    *, submission: Submission, actor, reinvite_previous: bool = True
+    *,
+    submission: Submission,
+    actor,
+    reinvite_previous: bool = True,
+    stale_copy_confirmed: bool = False,
 ) -> ReviewRound:
     """Open the next review round and move the submission under review.
 
     From "submitted" or "resubmitted" this runs the send_to_review transition.
     With `reinvite_previous`, reviewers who submitted a report in the previous
     round are invited again with the journal's default due date. Raises
-    DomainError when the submission is in no state to be reviewed.
+    DomainError when the submission is in no state to be reviewed; with code
+    "reviewer_copy_stale" when the manuscript is newer than the reviewer's copy
+    and the editor has not confirmed (`stale_copy_confirmed`) that reviewers
+    should get the older copy anyway.
     """
     check_editor(submission, actor)
     previous = latest_round(submission)
+    copy = reviewer_copy_status(submission)
+    if previous is not None and copy.stale and not stale_copy_confirmed:
+        raise DomainError(
+            _(
+                "The manuscript has a newer version than the reviewer's copy "
+                "(uploaded %(manuscript)s; reviewer's copy %(copy)s). Reviewers of "
+                "this round would read the older text. Upload an anonymised copy "
+                "of the new version, or confirm that they should have the older "
+                "one."
+            )
+            % {
+                "manuscript": timezone.localtime(copy.manuscript.uploaded_at).strftime(  # type: ignore[union-attr]
+                    "%Y-%m-%d %H:%M"
+                ),
+                "copy": timezone.localtime(copy.file.uploaded_at).strftime(  # type: ignore[union-attr]
+                    "%Y-%m-%d %H:%M"
+                ),
+            },
+            code="reviewer_copy_stale",
+        )
     if submission.state == State.UNDER_REVIEW:
         if previous is not None and not previous.decisions.exists():
             raise DomainError(_("A review round is already open."))
@@ -144,6 +172,7 @@ def review_invite(
         or submission.authors.filter(email__iexact=reviewer.email).exists()
     ):
         raise DomainError(_("An author of the submission cannot review it."))
+    reviewer_copy_require(submission)
     if (
         round.assignments.filter(reviewer=reviewer)
         .exclude(state=AssignmentState.CANCELLED)

@@ -60,6 +60,45 @@ def reports_for_author(submission: Submission, round: ReviewRound | None) -> lis
     return reports
 
 
+def reviewer_identity_terms(round: ReviewRound) -> list[str]:
+    """What could name a round's reviewers: names, family names, emails, ORCID
+    iDs and affiliations."""
+    from ..anonymity.checks import MIN_FAMILY_NAME, unique_terms
+
+    terms: list[str] = []
+    for assignment in round.assignments.select_related("reviewer"):
+        person = assignment.reviewer
+        terms += [person.full_name, person.email, person.orcid, person.affiliation]
+        if len(person.family_name or "") >= MIN_FAMILY_NAME:
+            terms.append(person.family_name)
+    return unique_terms(terms)
+
+
+def reports_for_reviewers(submission: Submission, round: ReviewRound | None) -> list:
+    """Earlier reports as the next round's reviewers see them.
+
+    Unless review is open, reviewers are numbered and whatever in the comments
+    could name them (names, emails, ORCID iDs, affiliations) is removed.
+    """
+    if round is None:
+        return []
+    reports = reports_for_author(submission, round)
+    if not reviewers_hidden_from_author(submission):
+        return reports
+    from ..anonymity.leaks import redact
+
+    terms = reviewer_identity_terms(round)
+    removed = "[" + str(_("removed")) + "]"
+    return [
+        ReportForAuthor(
+            label=r.label,
+            comments=redact(r.comments, terms, removed),
+            recommendation=r.recommendation,
+        )
+        for r in reports
+    ]
+
+
 def author_language(submission: Submission) -> str:
     preferred = getattr(submission.submitter, "preferred_language", "") or ""
     if preferred in submission.journal.language_list:
@@ -117,7 +156,7 @@ def decision_make(
 
     `seen_decisions` is how many decisions the editor saw when writing; if
     another editor decided meanwhile, DomainError tells this one so and nothing
-    is recorded. Raises DomainError/PermissionDenied if the submission's state
+    is recorded. Raises DomainError/ActionNotAllowed if the submission's state
     or the editor's role does not allow the decision.
     """
     check_editor(submission, actor)
@@ -150,7 +189,7 @@ def decision_make(
             )
             if round is not None:
                 _close_open_assignments(round, actor)
-            email_queue(
+            decision.letter_email = email_queue(
                 key="decision_letter",
                 journal=submission.journal,
                 to_email=submission.submitter.email,
@@ -159,6 +198,7 @@ def decision_make(
                 language=decision.language,
                 context={"decision": decision},
             )
+            decision.save(update_fields=["letter_email"])
     except IntegrityError as exc:
         raise DomainError(already, code="concurrent") from exc
     except DomainError as exc:
@@ -187,3 +227,32 @@ def _close_open_assignments(round: ReviewRound, actor) -> None:
             name="cancel",
             note=str(_("Closed by the editor's decision.")),
         )
+
+
+def decision_letter_resend(
+    *, decision: Decision, actor, letter_subject: str, letter_body: str
+) -> Decision:
+    """Send a held decision letter again with the editor's corrected wording.
+
+    The decision keeps the new wording (what the author is shown is what was
+    sent). Returns the decision; `letter_held` is true again if the new
+    wording was held too. Raises ActionNotAllowed/DomainError as
+    outbox_email_resend does, and DomainError if the letter was not held.
+    """
+    from submissions.services import outbox_email_resend
+
+    check_editor(decision.submission, actor)
+    if not decision.letter_held:
+        raise DomainError(_("This letter was not held; there is nothing to resend."))
+    with transaction.atomic():
+        email = outbox_email_resend(
+            email=decision.letter_email,  # type: ignore[arg-type]
+            actor=actor,
+            subject=letter_subject,
+            body_text=letter_body,
+        )
+        decision.letter_subject = letter_subject.strip()
+        decision.letter_body = letter_body.strip()
+        decision.letter_email = email
+        decision.save(update_fields=["letter_subject", "letter_body", "letter_email"])
+    return decision

@@ -139,7 +139,7 @@ def _store_annotated(review: Review, upload) -> None:
     review.annotated_extension = detected.extension
     if old:
         storage = review.annotated_file.storage
-        transaction.on_commit(lambda: storage.delete(old))
+        transaction.on_commit(lambda: storage.delete(old), robust=True)
 
 
 def review_missing(review: Review) -> list[str]:
@@ -158,10 +158,73 @@ def review_missing(review: Review) -> list[str]:
     return missing
 
 
-def review_submit(*, assignment: ReviewAssignment, actor, **fields) -> Review:
+def reviewer_self_terms(reviewer) -> list[str]:
+    """What would name the reviewer: name, family name, email, ORCID iD,
+    affiliation."""
+    from ..anonymity.checks import MIN_FAMILY_NAME, unique_terms
+
+    terms = [reviewer.full_name, reviewer.email, reviewer.orcid, reviewer.affiliation]
+    if len(reviewer.family_name or "") >= MIN_FAMILY_NAME:
+        terms.append(reviewer.family_name)
+    return unique_terms(terms)
+
+
+def review_identity_check(review: Review) -> list[dict]:
+    """Does the part of the review the author receives name the reviewer?
+
+    Searches the comments to the author and the annotated file's text for the
+    reviewer's name, email, ORCID iD and affiliation. Returns
+    [{"term", "snippet", "where"}]; [] in open review, where names are known.
+    """
+    from ..anonymity.leaks import document_text, leak_snippets
+    from ..anonymity.scrub import ScrubError
+    from .common import reviewers_hidden_from_author
+
+    assignment = review.assignment
+    if not reviewers_hidden_from_author(assignment.submission):
+        return []
+    terms = reviewer_self_terms(assignment.reviewer)
+    where_comments = str(_("Comments to the author"))
+    hits = [
+        {**hit, "where": where_comments, "part": "comments"}
+        for hit in leak_snippets(review.comments_to_author, terms)
+    ]
+    if review.annotated_file:
+        try:
+            with review.annotated_file.open("rb") as fh:
+                text = document_text(fh.read(), review.annotated_content_type)
+        except (ScrubError, OSError):
+            text = ""
+        where_file = str(_("Annotated file"))
+        hits += [
+            {**hit, "where": where_file, "part": "annotated"}
+            for hit in leak_snippets(text, terms)
+        ]
+    return hits
+
+
+class IdentityWarning(DomainError):
+    """The review names its reviewer; `hits` says where."""
+
+    def __init__(self, message, *, hits: list[dict]):
+        super().__init__(message, code="identity")
+        self.hits = hits
+
+
+def review_submit(
+    *,
+    assignment: ReviewAssignment,
+    actor,
+    identity_confirmed: bool = False,
+    **fields,
+) -> Review:
     """Save the last changes, check everything required is there, and lock it.
 
-    Raises DomainError naming what is missing; the draft is kept then.
+    Raises DomainError naming what is missing; the draft is kept then. When
+    reviewers are anonymous and the comments to the author or the annotated
+    file name the reviewer, raises IdentityWarning (with the hits) unless
+    `identity_confirmed`; a review submitted anyway keeps the hits, which the
+    editor sees as a flag before anything reaches the author.
     """
     review = review_save_draft(assignment=assignment, actor=actor, **fields)
     missing = review_missing(review)
@@ -171,10 +234,22 @@ def review_submit(*, assignment: ReviewAssignment, actor, **fields) -> Review:
             % {"fields": ", ".join(missing)},
             code="incomplete",
         )
+    hits = review_identity_check(review)
+    if hits and not identity_confirmed:
+        raise IdentityWarning(
+            _(
+                "Your review may tell the authors who you are: %(terms)s. The "
+                "review is anonymous; please remove these, or confirm below that "
+                "it should go as it is."
+            )
+            % {"terms": ", ".join(f"“{h['term']}” ({h['where']})" for h in hits)},
+            hits=hits,
+        )
     with transaction.atomic():
         review.is_draft = False
         review.submitted_at = timezone.now()
-        review.save(update_fields=["is_draft", "submitted_at"])
+        review.identity_hits = hits
+        review.save(update_fields=["is_draft", "submitted_at", "identity_hits"])
         assignment_transition(assignment=assignment, actor=actor, name="submit")
         notify_editors(
             submission=assignment.submission,

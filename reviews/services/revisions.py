@@ -12,7 +12,7 @@ def revision_resubmit(*, submission: Submission, actor, note: str = ""):
     """Send the revised manuscript back; the editors are told.
 
     Raises DomainError if no revised manuscript was uploaded since the decision,
-    PermissionDenied for anyone but the submitter.
+    ActionNotAllowed for anyone but the submitter.
     """
     with transaction.atomic():
         event = submission_transition(

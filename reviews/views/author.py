@@ -1,5 +1,6 @@
 """The author's side: the decision letter, the revision and the resubmission."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,7 +15,10 @@ from submissions.services import submission_file_upload
 from .. import selectors, services
 from ..forms import RevisionUploadForm
 from ..models import Review
-from ..services.common import reviewers_hidden_from_author
+from ..services.common import (
+    authors_hidden_from_reviewers,
+    reviewers_hidden_from_author,
+)
 from .files import download_response, read_field, scrubbed
 
 REVISION_KINDS = [
@@ -55,14 +59,39 @@ def revise_upload(request, pk):
             kind=form.cleaned_data["kind"],
             upload=form.cleaned_data["file"],
         ),
-        success_message=_("File uploaded."),
-        redirect_to=redirect("reviews:revise", pk=pk),
+        redirect_to=lambda record: _uploaded(request, record, pk),
         render_form=lambda form: render(
             request,
             "reviews/revise.html",
             _revise_context(submission, form),
             status=400,
         ),
+    )
+
+
+def _uploaded(request, record, pk):
+    _tell_findings(request, record)
+    return redirect("reviews:revise", pk=pk)
+
+
+def _tell_findings(request, record) -> None:
+    """The author learns at once what in the file would name them to reviewers."""
+    hits = [h for h in record.check_findings if h.get("term")]
+    if not hits or not authors_hidden_from_reviewers(record.submission):
+        messages.success(request, _("File uploaded."))
+        return
+    messages.warning(
+        request,
+        _(
+            "File uploaded, but reviewers will not receive it as it is: it names "
+            "the authors (%(found)s). Remove these and upload it again; otherwise "
+            "the editor has to clear it first."
+        )
+        % {
+            "found": "; ".join(
+                f"“{h['term']}”: …{h['snippet'].strip('…')}…" for h in hits
+            )
+        },
     )
 
 

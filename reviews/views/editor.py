@@ -16,7 +16,8 @@ from journal.view_actions import run_action, run_form_action
 from submissions.models import ReviewerPreference, State
 
 from .. import selectors, services
-from ..forms import DecisionLetterForm, InviteForm, RatingForm
+from ..anonymity.checks import reviewer_copy_status
+from ..forms import DecisionLetterForm, InviteForm, LetterResendForm, RatingForm
 from ..models import DecisionKind
 from .files import download_response, read_field
 
@@ -70,6 +71,7 @@ def _manage_context(request, submission, invite_form=None):
         "has_reviews": selectors.has_submitted_reviews(submission),
         "decisions": list(submission.decisions.order_by("number")),
         "rating_form": RatingForm(),
+        "reviewer_copy": reviewer_copy_status(submission),
     }
 
 
@@ -102,6 +104,7 @@ def round_open(request, pk):
             submission=submission,
             actor=request.user,
             reinvite_previous=request.POST.get("reinvite", "1") == "1",
+            stale_copy_confirmed=request.POST.get("stale_copy_confirmed") == "1",
         ),
         success_message=lambda new_round: (
             _("Round %(n)s is open. Invite the reviewers.") % {"n": new_round.number}
@@ -126,14 +129,37 @@ def invite(request, pk):
         round = services.latest_round(submission)
         if round is None:
             raise DomainError(_("Open a review round first."))
-        services.review_invite(
+        return services.review_invite(
             round=round,
             actor=request.user,
             reviewer=reviewer,
             due=data["due"],
             message=data["message"],
         )
-        return reviewer
+
+    def invited(assignment):
+        reviewer = assignment.reviewer
+        held = selectors.held_invitation(assignment)
+        if held is not None:
+            messages.error(
+                request,
+                _(
+                    "%(name)s is on the round, but the invitation email was NOT "
+                    "sent: %(reason)s Cancel this invitation and invite them "
+                    "again with a message that does not identify the authors."
+                )
+                % {
+                    "name": reviewer.full_name or reviewer.email,
+                    "reason": held.error,
+                },
+            )
+        else:
+            messages.success(
+                request,
+                _("%(name)s has been invited.")
+                % {"name": reviewer.full_name or reviewer.email},
+            )
+        return redirect("reviews:manage", pk=pk)
 
     return run_form_action(
         request,
@@ -141,11 +167,7 @@ def invite(request, pk):
             request.POST, people=_people(submission, request.POST.get("reviewer"))
         ),
         invite_reviewer,
-        success_message=lambda reviewer: (
-            _("%(name)s has been invited.")
-            % {"name": reviewer.full_name or reviewer.email}
-        ),
-        redirect_to=redirect("reviews:manage", pk=pk),
+        redirect_to=invited,
         render_form=lambda form: render(
             request,
             "reviews/manage.html",
@@ -207,6 +229,63 @@ def annotated(request, pk):
     )
 
 
+def _after_letter(request, decision):
+    """Say what happened to the letter: on its way, or held and why."""
+    if decision.letter_held:
+        messages.error(
+            request,
+            _(
+                "The decision is recorded, but the letter was NOT sent to the "
+                "author: %(reason)s Edit it below and send it again."
+            )
+            % {"reason": decision.letter_email.error},
+        )
+        return redirect("reviews:letter_resend", pk=decision.pk)
+    messages.success(
+        request,
+        _("The decision is recorded and the letter is on its way to the author."),
+    )
+    return redirect("reviews:manage", pk=decision.submission_id)
+
+
+@login_required
+def letter_resend(request, pk):
+    """A held decision letter: the reason, the letter to edit, send again."""
+    decision = selectors.decision_for_editor(request.user, pk)
+    if not decision.letter_held:
+        return redirect("reviews:manage", pk=decision.submission_id)
+    form = LetterResendForm(
+        request.POST or None,
+        initial={
+            "letter_subject": decision.letter_subject,
+            "letter_body": decision.letter_body,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.decision_letter_resend(
+                decision=decision,
+                actor=request.user,
+                letter_subject=form.cleaned_data["letter_subject"],
+                letter_body=form.cleaned_data["letter_body"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            return _after_letter(request, decision)
+    return render(
+        request,
+        "reviews/letter_resend.html",
+        {
+            "submission": decision.submission,
+            "journal": decision.submission.journal,
+            "decision": decision,
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
 @login_required
 def decide(request, pk, kind):
     """The letter the author will get, drafted from the template and editable."""
@@ -233,8 +312,7 @@ def decide(request, pk, kind):
                 letter_body=form.cleaned_data["letter_body"],
                 seen_decisions=form.cleaned_data["seen_decisions"],
             ),
-            success_message=_("The decision was sent to the author."),
-            redirect_to=back,
+            redirect_to=lambda decision: _after_letter(request, decision),
             on_refusal=lambda exc: back if exc.code == "concurrent" else None,
             render_form=show,
         )

@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from journal import user_content
 from journal.errors import DomainError
 
 
@@ -29,7 +30,9 @@ def scrubbed(data: bytes, content_type: str) -> bytes:
 def download_response(data: bytes, *, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
+    user_content.protect(
+        response, content_type=content_type, policy=user_content.STRICT
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 

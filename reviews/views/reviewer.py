@@ -6,14 +6,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from journal.errors import DomainError
 from journal.view_actions import run_action, run_form_action
 from submissions.models import FileKind
 
 from .. import selectors, services
+from ..anonymity.checks import file_cleared_for_reviewers, reviewer_download_allowed
 from ..forms import AcceptForm, ClaimAccountForm, DeclineForm, ReviewEditForm
 from ..models import AssignmentState
 from ..services.common import authors_hidden_from_reviewers
@@ -186,9 +189,44 @@ def queue(request):
     )
 
 
-def _review_page(request, assignment, form, status=200):
+def _file_state(assignment, what, file):
+    """ "ready", or "waiting" with the record of when the editor was told."""
+    if assignment.state != AssignmentState.ACCEPTED:
+        return "ready" if file is not None else "none", None
+    if what == "manuscript":
+        ready = file is not None and reviewer_download_allowed(assignment.submission)
+    else:
+        ready = file is not None and file_cleared_for_reviewers(file)
+    if ready:
+        return "ready", None
+    if file is None and what == "response":
+        return "none", None
+    return "waiting", services.reviewer_file_wait(
+        assignment=assignment, what=what, file=file
+    )
+
+
+def _review_page(request, assignment, form, status=200, identity_hits=None):
     review = services.review_get_or_start(assignment=assignment)
     previous = selectors.previous_round(assignment)
+    manuscript = selectors.manuscript_for_reviewer(assignment)
+    manuscript_state, manuscript_wait = _file_state(
+        assignment, "manuscript", manuscript
+    )
+    response = (
+        selectors.latest_file(assignment.submission, FileKind.RESPONSE)
+        if previous
+        else None
+    )
+    response_state, response_wait = _file_state(assignment, "response", response)
+    shared = [
+        {
+            "file": f,
+            "what": f"shared-{f.pk}",
+            "ready": _file_state(assignment, "shared", f)[0] == "ready",
+        }
+        for f in services.shared_files(assignment.submission)
+    ]
     return render(
         request,
         "reviews/review.html",
@@ -200,18 +238,20 @@ def _review_page(request, assignment, form, status=200):
             "form": form,
             "locked": not review.is_draft
             or assignment.state != AssignmentState.ACCEPTED,
-            "manuscript": selectors.manuscript_for_reviewer(assignment),
-            "previous_reports": services.reports_for_author(
+            "manuscript": manuscript,
+            "manuscript_state": manuscript_state,
+            "manuscript_wait": manuscript_wait,
+            "previous_reports": services.reports_for_reviewers(
                 assignment.submission, previous
             )
             if previous
             else [],
-            "response_file": selectors.latest_file(
-                assignment.submission, FileKind.RESPONSE
-            )
-            if previous
-            else None,
+            "response_file": response,
+            "response_state": response_state,
+            "response_wait": response_wait,
+            "shared": shared,
             "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+            "identity_hits": identity_hits,
         },
         status=status,
     )
@@ -249,16 +289,28 @@ def review(request, pk):
 def review_submit(request, pk):
     assignment = selectors.assignment_for_reviewer(request.user, pk)
     draft = services.review_get_or_start(assignment=assignment)
-    return run_form_action(
-        request,
-        ReviewEditForm(request.POST, request.FILES, criteria=draft.criteria()),
-        lambda form: services.review_submit(
-            assignment=assignment, actor=request.user, **form.service_kwargs()
-        ),
-        success_message=_("Your review has been sent. Thank you!"),
-        redirect_to=redirect("reviews:queue"),
-        render_form=lambda form: _review_page(request, assignment, form, status=400),
-    )
+    form = ReviewEditForm(request.POST, request.FILES, criteria=draft.criteria())
+    if form.is_valid():
+        try:
+            services.review_submit(
+                assignment=assignment,
+                actor=request.user,
+                identity_confirmed=form.cleaned_data["identity_confirmed"],
+                **form.service_kwargs(),
+            )
+        except DomainError as exc:
+            if exc.code != "identity":
+                messages.error(request, exc.message)
+            return _review_page(
+                request,
+                assignment,
+                form,
+                status=400,
+                identity_hits=getattr(exc, "hits", None),
+            )
+        messages.success(request, _("Your review has been sent. Thank you!"))
+        return redirect("reviews:queue")
+    return _review_page(request, assignment, form, status=400)
 
 
 @login_required
@@ -272,15 +324,31 @@ def review_download(request, pk, what):
         file = selectors.manuscript_for_reviewer(assignment)
     elif what == "response" and selectors.previous_round(assignment):
         file = selectors.latest_file(assignment.submission, FileKind.RESPONSE)
+    elif what.startswith("shared-"):
+        file = next(
+            (
+                f
+                for f in services.shared_files(assignment.submission)
+                if f"shared-{f.pk}" == what
+            ),
+            None,
+        )
+        what = "shared"
     else:
         raise Http404
     if file is None:
         raise Http404
     hide = authors_hidden_from_reviewers(assignment.submission)
-    if hide and not _download_allowed(assignment.submission):
-        messages.error(
+    if hide and not file_cleared_for_reviewers(file):
+        wait = services.reviewer_file_wait(assignment=assignment, what=what, file=file)
+        messages.warning(
             request,
-            _("The editor is still checking the manuscript; please try again later."),
+            _(
+                "The editor is checking this file for anything that could identify "
+                "the authors. They were told on %(date)s that you are waiting, and "
+                "you will get an email as soon as it is ready."
+            )
+            % {"date": date_format(wait.created_at, "j E Y")},
         )
         return redirect("reviews:review", pk=pk)
     data = read_field(file.file)
@@ -292,11 +360,3 @@ def review_download(request, pk, what):
         ),
         on_refusal=redirect("reviews:review", pk=pk),
     )
-
-
-def _download_allowed(submission) -> bool:
-    try:
-        from reviews.anonymity.checks import reviewer_download_allowed
-    except ImportError:  # pragma: no cover - the module ships with the app
-        return True
-    return reviewer_download_allowed(submission)

@@ -14,8 +14,9 @@ from .drafts import (  # noqa: F401
     submission_update_metadata,
     submission_update_start,
 )
+from .file_checks import register_upload_check, upload_checks_run  # noqa: F401
 from .guards import submission_check_unchanged  # noqa: F401
-from .outbox import email_queue, register_send_check  # noqa: F401
+from .outbox import email_queue, outbox_email_resend, register_send_check  # noqa: F401
 from .workflow import (  # noqa: F401
     available_transitions,
     submission_assign_editor,

@@ -1,5 +1,8 @@
 """Writing a submission before it is sent: metadata, contributors, files, declarations."""
 
+import logging
+
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
@@ -18,6 +21,12 @@ from ..models import (
     Submission,
     SubmissionFile,
 )
+from .file_checks import upload_checks_run
+
+logger = logging.getLogger(__name__)
+# What file storage raises when it cannot be reached: a full or missing disk,
+# an S3 endpoint that is down or refuses.
+STORAGE_UNAVAILABLE = (OSError, BotoCoreError, ClientError)
 
 EDITABLE_STATES = (State.DRAFT,)
 
@@ -255,7 +264,9 @@ def submission_file_upload(
 
     Authors upload while drafting and, for revision kinds, while revisions are
     requested; editors and production editors at any time. Raises DomainError
-    with the reason when the file is refused; nothing else changes then.
+    with the reason when the file is refused; nothing else changes then. The
+    registered upload checks run on the new version; what they found is in
+    the returned record's `check_findings` ([{"term", "snippet", ...}]).
     """
     is_staff = permissions.allowed(actor, "production.run", submission)
     if not is_staff:
@@ -301,8 +312,24 @@ def submission_file_upload(
             description=description,
             uploaded_by=actor,
         )
-        record.file.save(original, upload, save=False)
-        record.save()
+        try:
+            record.file.save(original, upload, save=False)
+        except STORAGE_UNAVAILABLE as exc:
+            logger.warning("upload to submission %s not stored: %s", submission.pk, exc)
+            raise DomainError(
+                _(
+                    "The file could not be stored just now, so nothing was saved. "
+                    "Please try again in a few minutes."
+                ),
+                code="storage_unavailable",
+            ) from exc
+        try:
+            record.save()
+        except Exception:
+            if record.file.name:
+                record.file.storage.delete(record.file.name)
+            raise
+        record.check_findings = upload_checks_run(file=record)  # type: ignore[attr-defined]
     return record
 
 
@@ -315,7 +342,7 @@ def submission_file_delete(
     storage, path = file.file.storage, file.file.name
     file.delete()
     if path:
-        transaction.on_commit(lambda: storage.delete(path))
+        transaction.on_commit(lambda: storage.delete(path), robust=True)
 
 
 def reviewer_preference_add(

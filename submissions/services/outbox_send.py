@@ -1,9 +1,14 @@
+import datetime as dt
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
 from ..models import OutboxEmail
 from .outbox import SEND_CHECKS
+
+logger = logging.getLogger(__name__)
 
 
 def outbox_send(*, email_id: int) -> str:
@@ -31,3 +36,24 @@ def outbox_send(*, email_id: int) -> str:
     email.sent_at = timezone.now()
     email.save(update_fields=["status", "sent_at"])
     return email.status
+
+
+def outbox_send_stale(*, now=None) -> int:
+    """Beat: send the emails still queued OUTBOX_STALE_MINUTES after they were
+    written, whose send task was lost (the broker was down at commit, or a
+    worker died). Returns how many were sent; an email whose sending fails
+    stays queued for the next sweep."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(minutes=settings.OUTBOX_STALE_MINUTES)
+    stale = OutboxEmail.objects.filter(
+        status=OutboxEmail.Status.QUEUED, created_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    sent = 0
+    for email_id in list(stale):
+        try:
+            status = outbox_send(email_id=email_id)
+        except OSError:
+            logger.warning("queued email %s not sent; trying again later", email_id)
+            continue
+        sent += status == OutboxEmail.Status.SENT
+    return sent

@@ -3,6 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 
+from journal import user_content
+
 from .. import selectors
 
 
@@ -18,6 +20,8 @@ def file_download(request, pk, file_pk):
         filename=record.original_name,
         content_type=record.content_type or "application/octet-stream",
     )
-    response["X-Content-Type-Options"] = "nosniff"
+    user_content.protect(
+        response, content_type=response["Content-Type"], policy=user_content.STRICT
+    )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from journal.errors import DomainError
 from journal.models import Journal
 from journal.selectors import journal_by_slug
 from journal.view_actions import run_action, run_form_action
@@ -22,7 +23,7 @@ from ..forms import (
     ReviewerPreferenceForm,
     StartForm,
 )
-from ..models import State
+from ..models import FileKind, State
 from ..uploads import SizeLimitUploadHandler
 
 
@@ -174,7 +175,17 @@ def step_files(request, submission, form=None):
     files = list(
         submission.files.select_related("uploaded_by").order_by("kind", "-version")
     )
-    return _render_step(request, submission, "files", {"form": form, "files": files})
+    return _render_step(
+        request,
+        submission,
+        "files",
+        {"form": form, "files": files, "reviewer_copy": _reviewer_copy(files)},
+    )
+
+
+def _reviewer_copy(files):
+    copies = [f for f in files if f.kind == FileKind.ANONYMISED]
+    return max(copies, key=lambda f: f.version) if copies else None
 
 
 def step_reviewers(request, submission):
@@ -226,6 +237,7 @@ def step_review(request, submission):
             "files": selectors.current_files(submission),
             "preferences": list(submission.reviewer_preferences.all()),
             "advice": wizard.advice(submission),
+            "reviewer_copy": _reviewer_copy(list(submission.files.all())),
             "metadata_languages": submission.journal.language_list,
         },
     )
@@ -293,8 +305,7 @@ def _file_upload(request, pk):
             upload=form.cleaned_data["file"],
             description=form.cleaned_data["description"],
         ),
-        success_message=_("File uploaded."),
-        redirect_to=_to_step(submission, "files"),
+        redirect_to=lambda record: _uploaded(request, submission, record),
         render_form=show,
         refusal_as="form",
         refusal_field="file",
@@ -323,18 +334,56 @@ def file_delete(request, pk, file_pk):
     )
 
 
+def _uploaded(request, submission, record):
+    if record.check_findings:
+        messages.warning(
+            request,
+            _(
+                "File uploaded, but it may still say who the authors are: "
+                "%(terms)s. See below."
+            )
+            % {
+                "terms": ", ".join(
+                    f"“{hit['term']}”"
+                    for hit in record.check_findings
+                    if hit.get("term")
+                )
+                or _("the file could not be read")
+            },
+        )
+    else:
+        messages.success(request, _("File uploaded."))
+    return _to_step(submission, "files")
+
+
 @login_required
 @require_POST
 def submit(request, pk):
     submission, leave = _draft(request, pk)
     if leave:
         return leave
+    # The wizard asks for more than the workflow requires of every door: the
+    # reviewer's copy in a double-anonymous section.
+    back = {"step": "review"}
+
+    def submit_now():
+        services.submission_check_transition(
+            submission=submission, actor=request.user, name="submit"
+        )
+        copy_missing = [
+            m for m in wizard.missing_items(submission) if m.step == "files"
+        ]
+        if copy_missing:
+            back["step"] = "files"
+            raise DomainError(str(copy_missing[0].message))
+        return services.submission_submit(submission=submission, actor=request.user)
+
     return run_action(
         request,
-        lambda: services.submission_submit(submission=submission, actor=request.user),
+        submit_now,
         success_message=_(
             "Thank you. Your submission has been sent to the journal; we have emailed you a receipt."
         ),
         redirect_to=redirect("submissions:detail", pk=submission.pk),
-        on_refusal=_to_step(submission, "review"),
+        on_refusal=lambda _result: _to_step(submission, back["step"]),
     )

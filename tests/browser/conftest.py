@@ -57,6 +57,17 @@ def _new_page(browser, viewport, **options):
     context = browser.new_context(viewport=viewport, locale="en-GB", **options)
     context.set_default_timeout(15_000)
     page = context.new_page()
+    # Anything the Content-Security-Policy blocked (an inline script or style,
+    # a foreign resource) is reported on the console; pages are checked for it.
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     return context, page
 
 

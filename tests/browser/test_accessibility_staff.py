@@ -142,6 +142,21 @@ def _under_review(journal, section, editor, reviewers):
     return submission, accepted
 
 
+def _with_reviewer_copy(submission):
+    """The anonymised copy double-anonymous review sends to reviewers."""
+    from django.core.files.base import ContentFile
+
+    from submissions.models import FileKind
+    from tests.factories import SubmissionFileFactory, docx_bytes
+
+    SubmissionFileFactory(
+        submission=submission,
+        kind=FileKind.ANONYMISED,
+        file=ContentFile(docx_bytes("Merit-based recruitment."), name="a.docx"),
+    )
+    return submission
+
+
 def _reports_in(journal, section, editor, reviewers):
     """All reports in and the reviewers disagreeing: first in the decision queue."""
     submission = SubmissionFactory(
@@ -153,6 +168,7 @@ def _reports_in(journal, section, editor, reviewers):
             "ru": "Оплата по результатам и мотивация в министерствах",
         },
     )
+    _with_reviewer_copy(submission)
     review_round = round_open(submission=submission, actor=editor)
     form = journal.review_forms.get()
     first, second = reviewers
@@ -177,6 +193,7 @@ def _decided(journal, section, editor, reviewer):
     submission = SubmissionFactory(
         journal=journal, section=section, state=State.SUBMITTED
     )
+    _with_reviewer_copy(submission)
     review_round = round_open(submission=submission, actor=editor)
     _report(
         review_invite(round=review_round, actor=editor, reviewer=reviewer),
@@ -262,8 +279,8 @@ def office():
     decided = _decided(journal, section, editor, reviewers[2])
     invited = review_invite(
         round=round_open(
-            submission=SubmissionFactory(
-                journal=journal, section=notes, state=State.SUBMITTED
+            submission=_with_reviewer_copy(
+                SubmissionFactory(journal=journal, section=notes, state=State.SUBMITTED)
             ),
             actor=editor,
         ),

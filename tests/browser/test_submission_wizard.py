@@ -72,6 +72,11 @@ def test_author_goes_through_the_wizard_and_sees_the_submission(
     page.get_by_role("button", name="Upload").click()
     page.wait_for_url("**/edit/files/")
     assert page.get_by_role("link", name="merit-recruitment.docx").is_visible()
+    # The section's review is double-anonymous: the reviewers' copy goes too.
+    page.select_option("select[name='kind']", "anonymised")
+    page.set_input_files("input[name='file']", str(manuscript))
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_url("**/edit/files/")
     screenshot(page, "wizard-3-files")
 
     page.goto(

@@ -8,6 +8,7 @@ stops both at the end of the test. All of them need the `transactional_db` or a
 running service; `bin/services-up` starts PostgreSQL and Redis.
 """
 
+import hashlib
 import json
 import os
 import shutil
@@ -107,13 +108,8 @@ class S3Server:
         )
 
 
-@pytest.fixture(scope="session")
-def seaweedfs(tmp_path_factory):
-    """One SeaweedFS server (master, volume, filer, S3) for the session."""
-    data = tmp_path_factory.mktemp("seaweedfs")
-    log = data / "weed.log"
-    ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
-    command = [
+def weed_command(data: Path, ports: dict) -> list[str]:
+    return [
         weed_binary(),
         "server",
         "-ip=127.0.0.1",
@@ -134,6 +130,15 @@ def seaweedfs(tmp_path_factory):
         "-s3.port.iceberg=0",
         "-s3.port.lance=0",
     ]
+
+
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory):
+    """One SeaweedFS server (master, volume, filer, S3) for the session."""
+    data = tmp_path_factory.mktemp("seaweedfs")
+    log = data / "weed.log"
+    ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
+    command = weed_command(data, ports)
     with open(log, "wb") as out:
         process = subprocess.Popen(
             command, cwd=data, stdout=out, stderr=subprocess.STDOUT
@@ -244,13 +249,15 @@ class Worker:
     process: subprocess.Popen
     mail_dir: Path
     log: Path
+    hostname: str = ""
+    env: dict | None = None
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-4000:]
 
 
 @pytest.fixture
-def celery_worker(transactional_db, tmp_path):
+def celery_worker(transactional_db, tmp_path, settings):
     """A real `celery -A config worker` on Redis, reading the test's database."""
     from django.db import connection
 
@@ -274,9 +281,37 @@ def celery_worker(transactional_db, tmp_path):
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
+        # The worker writes galleys where this test's storage reads them.
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("AWS_STORAGE_BUCKET_NAME", None)
+    hostname = f"e2e-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
+    previous = {
+        key: celery_app.conf[key]
+        for key in ("broker_url", "task_always_eager", "broker_transport_options")
+    }
+    process = start_worker(env=env, log=log, hostname=hostname)
+    _forget_broker_connections(celery_app)
+    celery_app.conf.update(
+        broker_url=broker_url,
+        task_always_eager=False,
+        broker_transport_options=transport,
+    )
+    worker = Worker(
+        process=process, mail_dir=mail_dir, log=log, hostname=hostname, env=env
+    )
+    try:
+        yield worker
+    finally:
+        _forget_broker_connections(celery_app)
+        celery_app.conf.update(previous)
+        stop(worker.process)  # the one running now, if a test restarted it
+        _drop_keys(broker_url, transport["global_keyprefix"])
+
+
+def start_worker(*, env: dict, log: Path, hostname: str) -> subprocess.Popen:
+    """`celery -A config worker` in one process (solo pool), its output in `log`."""
     command = [
         sys.executable,
         "-m",
@@ -289,29 +324,12 @@ def celery_worker(transactional_db, tmp_path):
         "--without-gossip",
         "--without-mingle",
         "--without-heartbeat",
-        f"--hostname=e2e-{uuid.uuid4().hex[:8]}@%h",
+        f"--hostname={hostname}",
     ]
-    previous = {
-        key: celery_app.conf[key]
-        for key in ("broker_url", "task_always_eager", "broker_transport_options")
-    }
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
+    with open(log, "ab") as out:
+        return subprocess.Popen(
             command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
         )
-    _forget_broker_connections(celery_app)
-    celery_app.conf.update(
-        broker_url=broker_url,
-        task_always_eager=False,
-        broker_transport_options=transport,
-    )
-    try:
-        yield Worker(process=process, mail_dir=mail_dir, log=log)
-    finally:
-        _forget_broker_connections(celery_app)
-        celery_app.conf.update(previous)
-        stop(process)
-        _drop_keys(broker_url, transport["global_keyprefix"])
 
 
 def _forget_broker_connections(app) -> None:
@@ -325,8 +343,12 @@ def _forget_broker_connections(app) -> None:
         app._pool = None
     amqp = app.__dict__.get("amqp")
     if amqp is not None and amqp._producer_pool is not None:
-        amqp._producer_pool.force_close_all()
         amqp._producer_pool = None
+    # Producer pools live in kombu's registry, keyed by broker: closing one
+    # without removing it would hand the closed pool to the next test.
+    from kombu import pools
+
+    pools.reset()
 
 
 def _drop_keys(broker_url: str, prefix: str) -> None:
@@ -339,3 +361,213 @@ def _drop_keys(broker_url: str, prefix: str) -> None:
             client.delete(*keys)
     finally:
         client.close()
+
+
+# Long and varied enough for check --deploy; only ever used by test processes.
+PRODUCTION_SECRET_KEY = "e2e-" + hashlib.sha256(b"journal e2e").hexdigest()
+
+
+def production_env(**overrides) -> dict:
+    """The environment of a process started with config.settings.production."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": PRODUCTION_SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONUNBUFFERED": "1",
+    }
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process only.
+    for key in (
+        "AWS_STORAGE_BUCKET_NAME",
+        "CELERY_BROKER_URL",
+        "CACHE_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
+        env.pop(key, None)
+    env.update({key: str(value) for key, value in overrides.items()})
+    return env
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory) -> Path:
+    """`collectstatic` under production settings, once per session."""
+    root = tmp_path_factory.mktemp("static")
+    database = tmp_path_factory.mktemp("collect") / "unused.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        cwd=REPO_ROOT,
+        env=production_env(STATIC_ROOT=root, DATABASE_URL=f"sqlite:///{database}"),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@dataclass
+class Site:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:]
+
+
+def start_gunicorn(*, env: dict, log: Path, workers: int = 1) -> Site:
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={workers}",
+        "--access-logfile=-",
+    ]
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    wait_for_port(port, timeout=60, process=process, log=log)
+    return Site(url=f"http://127.0.0.1:{port}", process=process, log=log)
+
+
+@pytest.fixture
+def production_site(transactional_db, collected_static, settings, tmp_path):
+    """gunicorn with config.settings.production on the test's database and files.
+
+    Requests reach it as through a TLS proxy: send `X-Forwarded-Proto: https`.
+    """
+    from django.db import connection
+
+    env = production_env(
+        DATABASE_URL=_database_url(connection.settings_dict),
+        STATIC_ROOT=collected_static,
+        MEDIA_ROOT=settings.MEDIA_ROOT,
+        CONN_MAX_AGE=0,
+    )
+    site = start_gunicorn(env=env, log=tmp_path / "gunicorn.log")
+    try:
+        yield site
+    finally:
+        stop(site.process)
+
+
+@dataclass
+class RedisServer:
+    """A redis-server of the test's own, which a test may stop and start again."""
+
+    port: int
+    directory: Path
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        binary = shutil.which("redis-server")
+        if not binary:
+            pytest.fail("redis-server is not installed")
+        log = self.directory / "redis.log"
+        with open(log, "ab") as out:
+            self.process = subprocess.Popen(
+                [
+                    binary,
+                    "--bind",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    str(self.directory),
+                ],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        wait_for_port(self.port, timeout=20, process=self.process, log=log)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process, timeout=5)
+            self.process = None
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A private Redis on a free port (never the shared one), stopped at the end."""
+    server = RedisServer(port=free_port(), directory=tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def broker_on(own_redis):
+    """This process's Celery app sends tasks to `own_redis` instead of running
+    them in-process."""
+    from config.celery import app as celery_app
+
+    keys = ("broker_url", "task_always_eager", "broker_transport_options")
+    previous = {key: celery_app.conf[key] for key in keys}
+    _forget_broker_connections(celery_app)
+    celery_app.conf.update(
+        broker_url=own_redis.url,
+        task_always_eager=False,
+        broker_transport_options={},
+    )
+    try:
+        yield own_redis
+    finally:
+        _forget_broker_connections(celery_app)
+        celery_app.conf.update(previous)
+
+
+@dataclass
+class OwnWeed:
+    """A SeaweedFS of the test's own, which it may stop and start again."""
+
+    data: Path
+    ports: dict
+    server: S3Server
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = self.data / "weed.log"
+        with open(log, "ab") as out:
+            self.process = subprocess.Popen(
+                weed_command(self.data, self.ports),
+                cwd=self.data,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        wait_for_port(self.ports["s3"], timeout=60, process=self.process, log=log)
+        _wait_until_s3_serves(self.server, self.process, log)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process, timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def own_seaweedfs(tmp_path):
+    data = tmp_path / "weed"
+    data.mkdir()
+    ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
+    weed = OwnWeed(
+        data=data,
+        ports=ports,
+        server=S3Server(endpoint_url=f"http://127.0.0.1:{ports['s3']}"),
+    )
+    weed.start()
+    try:
+        yield weed
+    finally:
+        weed.stop()

@@ -91,6 +91,11 @@ def test_a_scheduled_issue_shows_its_local_time(client, journal):
 def test_the_review_invitation_states_the_local_due_date(
     journal, django_capture_on_commit_callbacks
 ):
+    from journal.models import ReviewMethod
+
+    # Single-anonymous: no reviewer's copy is needed before inviting.
+    journal.review_method = ReviewMethod.SINGLE_ANONYMOUS
+    journal.save(update_fields=["review_method"])
     submission = SubmissionFactory(journal=journal, state=State.SUBMITTED)
     editor = editor_of(journal)
     reviewer = RoleFactory(journal=journal, role="reviewer").user

@@ -35,7 +35,7 @@ def test_render_creates_current_jats_html_and_pdf_and_moves_the_datestamp(
     assert article.datestamp > before
 
 
-def test_failed_pdf_render_keeps_the_previous_pdf_current_and_tells_the_editor(
+def test_failed_pdf_render_keeps_the_previous_set_current_and_tells_the_editor(
     django_capture_on_commit_callbacks, monkeypatch, mailoutbox
 ):
     require_jats_schema()
@@ -59,7 +59,10 @@ def test_failed_pdf_render_keeps_the_previous_pdf_current_and_tells_the_editor(
     assert "ran out of fonts" in job.error
     assert _current(article, GalleyKind.PDF).pk == good_pdf.pk
     assert article.galleys.filter(kind=GalleyKind.PDF).count() == 1
-    assert _current(article, GalleyKind.HTML).version == 2
+    # The set switches together: the new JATS and HTML are not shown alone.
+    assert _current(article, GalleyKind.HTML).version == 1
+    assert _current(article, GalleyKind.JATS).version == 1
+    assert article.galleys.count() == 3
     assert [m.to for m in mailoutbox] == [[editor.email]]
     assert "ran out of fonts" in mailoutbox[0].body
 
@@ -94,7 +97,7 @@ def test_storage_errors_are_retried_before_the_job_fails(monkeypatch):
     article = ArticleFactory()
     calls = []
 
-    def flaky(*, article):
+    def flaky(*, article, current=True):
         calls.append(1)
         raise OSError("storage unavailable")
 

@@ -252,6 +252,11 @@ def test_wizard_start_leave_resume_and_submit(
         reverse("submissions:file_upload", args=[draft.pk]),
         {"kind": "manuscript", "file": upload("paper.docx", docx_bytes())},
     )
+    # The section's review is double-anonymous: reviewers get this copy.
+    client.post(
+        reverse("submissions:file_upload", args=[draft.pk]),
+        {"kind": "anonymised", "file": upload("paper-anon.docx", docx_bytes())},
+    )
     client.post(
         step_url(draft, "declarations"),
         {

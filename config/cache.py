@@ -1,0 +1,65 @@
+"""A Redis cache whose outage costs speed, not pages.
+
+Pages, sign-in (its rate limits) and OAI-PMH all read and write the cache.
+With Django's RedisCache a stopped Redis turns each of those requests into a
+500; this one logs the error and answers as an empty cache would: a miss on
+reads, nothing stored on writes (and `add` succeeds, so rate limits let
+requests through).
+"""
+
+import functools
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError, TimeoutError
+
+logger = logging.getLogger(__name__)
+_OUTAGE = (ConnectionError, TimeoutError, OSError)
+
+
+def _missing(args, kwargs):
+    raise ValueError("the cache is unavailable")
+
+
+# What an empty cache would answer, by method.
+_ANSWERS = {
+    "get": lambda args, kwargs: kwargs.get(
+        "default", args[1] if len(args) > 1 else None
+    ),
+    "get_many": lambda args, kwargs: {},
+    "has_key": lambda args, kwargs: False,
+    # As if stored: locks kept in the cache (sign-in rate limits) let the
+    # request through rather than refuse every sign-in during the outage.
+    "add": lambda args, kwargs: True,
+    "set": lambda args, kwargs: None,
+    "touch": lambda args, kwargs: False,
+    "delete": lambda args, kwargs: False,
+    "set_many": lambda args, kwargs: [],
+    "delete_many": lambda args, kwargs: None,
+    "clear": lambda args, kwargs: False,
+    # Django's own answer for a missing key; callers fall back to set or add.
+    "incr": _missing,
+    "decr": _missing,
+}
+
+
+def _forgiving(name):
+    method = getattr(RedisCache, name)
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except _OUTAGE as exc:
+            logger.warning("cache %s failed, carrying on without it: %s", name, exc)
+            return _ANSWERS[name](args, kwargs)
+
+    return wrapper
+
+
+class ForgivingRedisCache(RedisCache):
+    pass
+
+
+for _name in _ANSWERS:
+    setattr(ForgivingRedisCache, _name, _forgiving(_name))

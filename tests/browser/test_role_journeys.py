@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from journal.models import Role
+from journal.models import ReviewMethod, Role
 from publishing.models import IssueState
 from submissions.models import State
 from tests.browser.conftest import login, screenshot
@@ -32,7 +32,8 @@ class Clicks:
 
 
 def test_editor_invites_a_reviewer_from_the_dashboard(page, live_server):
-    journal = JournalFactory(slug="ijcsr")
+    # Single-anonymous: the double-anonymous reviewer's copy has its own journey.
+    journal = JournalFactory(slug="ijcsr", review_method=ReviewMethod.SINGLE_ANONYMOUS)
     editor = RoleFactory(journal=journal, role=Role.EDITOR).user
     reviewer = RoleFactory(
         journal=journal,

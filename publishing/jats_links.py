@@ -59,8 +59,6 @@ def jats_without_unsafe_links(xml: str) -> bytes:
     """A stored JATS text as bytes, with unsafe links removed (unchanged when
     it has none)."""
     data = xml.encode("utf-8")
-    # The same settings as production.jats.body.safe_parser (publishing
-    # cannot import production): no entities, no network, no DTD.
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )

@@ -1,6 +1,7 @@
 """Headless Chromium through Playwright's sync API, for tests marked `browser`.
 
-Fixtures: `browser` (one Chromium per test session), `page` (a fresh context per
+Fixtures: `browser` (one Chromium per test session, in tests/conftest.py so the
+end-to-end tests share it), `page` (a fresh context per
 test, desktop size), `phone_page` (375x812, touch). Helpers: `login(page,
 live_server, user)` signs a factory user in through the real sign-in form;
 `screenshot(page, name)` saves test-output/screenshots/<name>.png at the repo root.
@@ -37,20 +38,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium is not installed at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 def _new_page(browser, viewport, **options):

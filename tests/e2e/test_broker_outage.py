@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.models import Role
+from journal.models import ReviewMethod, Role
 from submissions.models import OutboxEmail, State, Submission
 from submissions.tasks import outbox_send_stale_task
 from tests.factories import RoleFactory, SubmissionFactory
@@ -19,7 +19,12 @@ def test_submitting_while_the_broker_is_down_succeeds_and_loses_no_email(
     transactional_db, broker_on, client, mailoutbox, settings
 ):
     settings.OUTBOX_STALE_MINUTES = 10
-    draft = SubmissionFactory()
+    # Single-anonymous, so the manuscript alone completes the submission (a
+    # double-anonymous section also asks for the reviewer's copy).
+    draft = SubmissionFactory(
+        journal__review_method=ReviewMethod.SINGLE_ANONYMOUS,
+        section__review_method="",
+    )
     RoleFactory(journal=draft.journal, role=Role.EDITOR)
     client.force_login(draft.submitter)
     submitted_before = Submission.objects.filter(state=State.SUBMITTED).count()

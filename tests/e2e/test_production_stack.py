@@ -8,10 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import html as lxml_html
 
-from tests.browser.conftest import (
-    DESKTOP,
-    browser,  # noqa: F401 - the session's Chromium
-)
+from tests.browser.conftest import DESKTOP
 from tests.publishing.factories import PublishedArticleFactory, html_galley
 
 pytestmark = [pytest.mark.services]
@@ -70,7 +67,7 @@ def test_gunicorn_serves_the_article_page_and_its_compressed_hashed_styles(
 def test_a_published_article_under_gunicorn_shows_with_its_stylesheet_and_no_errors(
     production_site,
     article,
-    browser,  # noqa: F811
+    browser,
 ):
     context = browser.new_context(viewport=DESKTOP, extra_http_headers=BEHIND_TLS)
     page = context.new_page()

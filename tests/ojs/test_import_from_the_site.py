@@ -110,3 +110,19 @@ def test_only_managers_see_the_import_pages(client, journal):
     RoleFactory(journal=journal, user=editor, role=Role.EDITOR)
     client.force_login(editor)
     assert client.get("/j/pa/editorial/settings/ojs-import/").status_code == 404
+
+
+def test_managers_find_the_import_from_the_issues_page(client, journal, manager):
+    import_url = "/j/pa/editorial/settings/ojs-import/"
+    client.force_login(manager)
+    page = client.get("/j/pa/editorial/issues/")
+    assert page.status_code == 200
+    assert f'href="{import_url}"' in page.text
+    assert client.get(import_url).status_code == 200
+
+    editor = UserFactory()
+    RoleFactory(journal=journal, user=editor, role=Role.EDITOR)
+    client.force_login(editor)
+    page = client.get("/j/pa/editorial/issues/")
+    assert page.status_code == 200
+    assert import_url not in page.text

@@ -11,6 +11,16 @@ from lxml import etree
 from journal.user_content import is_safe_url
 
 XLINK = "http://www.w3.org/1999/xlink"
+
+
+def safe_parser() -> etree.XMLParser:
+    """The parser for every stored or generated JATS text: no entities, no
+    network, no DTD, no huge trees."""
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+
+
 HREF = f"{{{XLINK}}}href"
 UNWRAP = {"ext-link", "uri", "self-uri", "related-article", "related-object"}
 
@@ -59,11 +69,8 @@ def jats_without_unsafe_links(xml: str) -> bytes:
     """A stored JATS text as bytes, with unsafe links removed (unchanged when
     it has none)."""
     data = xml.encode("utf-8")
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError:
         return data  # served under a policy that runs nothing anyway
     if not strip_unsafe_links(root):

@@ -21,6 +21,7 @@ from lxml import etree
 
 from journal.bounded_process import BoundedProcessError, Limits, run_bounded
 from journal.errors import DomainError
+from publishing.jats_links import safe_parser
 from submissions.filetypes import check_package
 
 from .front import XLINK
@@ -35,12 +36,6 @@ class ConvertedBody:
     body: etree._Element
     back: etree._Element | None
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
-
-
-def safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
 
 
 def convert_document(path: str, extension: str) -> ConvertedBody:

@@ -38,8 +38,12 @@ TOKEN_RE = re.compile(rb"<resumptionToken[^>]*?(?:/>|>([^<]*)</resumptionToken>)
 
 SETTINGS = """
 from config.settings.base import *  # noqa
+# seed_demo comes with the demo app, installed for development and benchmarks.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 DEBUG = False
 OAI_RATE_LIMIT = None
+# The harvesting client is a trusted harvester: no per-address budget.
+CLIENT_BUDGET_ALLOWLIST = ["127.0.0.1"]
 OAI_PAGE_SIZE = {page_size}
 # As in production (config.settings.production): keep connections.
 DATABASES["default"]["CONN_MAX_AGE"] = 60

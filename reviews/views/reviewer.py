@@ -35,7 +35,9 @@ def _invitation_context(assignment, token, **extra):
         "submission": assignment.submission,
         "journal": assignment.submission.journal,
         "token": token,
-        "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+        "hide_authors": authors_hidden_from_reviewers(
+            assignment.submission, assignment.round
+        ),
         **extra,
     }
 
@@ -144,7 +146,9 @@ def respond(request, pk):
                 "journal": assignment.submission.journal,
                 "form": form,
                 "decline_form": DeclineForm(),
-                "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+                "hide_authors": authors_hidden_from_reviewers(
+                    assignment.submission, assignment.round
+                ),
             },
         )
 
@@ -252,7 +256,9 @@ def _review_page(request, assignment, form, status=200, refusal=None):
             "response_state": response_state,
             "response_wait": response_wait,
             "shared": shared,
-            "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+            "hide_authors": authors_hidden_from_reviewers(
+                assignment.submission, assignment.round
+            ),
             "identity_hits": identity_hits,
             "refusal": refusal if refusal is not None and not identity_hits else None,
         },
@@ -336,7 +342,7 @@ def review_download(request, pk, what):
         raise Http404
     if file is None:
         raise Http404
-    hide = authors_hidden_from_reviewers(assignment.submission)
+    hide = authors_hidden_from_reviewers(assignment.submission, assignment.round)
     if hide and not file_cleared_for_reviewers(file):
         wait = services.reviewer_file_wait(assignment=assignment, what=what, file=file)
         messages.warning(

@@ -75,16 +75,21 @@ def run_form_action(
     refusal_as: str = "message",
     refusal_field: str | None = None,
     on_refusal: Callable[[DomainError], HttpResponse | None] | None = None,
+    render_refusal: Callable[[F, DomainError], HttpResponse] | None = None,
     level: int = messages.SUCCESS,
 ) -> HttpResponse:
     """Validate `form` and run `action(form)`. An unbound form (a GET), an
     invalid one or a refusal shows the form again through `render_form`
     (nothing typed is lost). A refusal is shown as an error message
-    (`refusal_as="message"`) or as an error of the form (`refusal_as="form"`,
-    on `refusal_field` or the whole form). A ValidationError from the model
-    puts its messages on the form's fields. `on_refusal` may answer
-    a refusal otherwise (return a response, or None to show the form). On
-    success show `success_message` and go to `redirect_to`."""
+    (`refusal_as="message"`), as an error of the form (`refusal_as="form"`,
+    on `refusal_field` or the whole form), or by the page alone
+    (`refusal_as="page"`, for a page that shows what the refusal carries).
+    A ValidationError from the model puts its messages on the form's fields.
+    `on_refusal` may answer a refusal otherwise (return a response, or None
+    to show the form); `render_refusal(form, refusal)`, when given, shows the
+    form again after a refusal instead of `render_form`, with whatever the
+    refusal carries (the matches a check found, say). On success show
+    `success_message` and go to `redirect_to`."""
     if form.is_valid():
         try:
             result = action(form)
@@ -93,11 +98,13 @@ def run_form_action(
         except DomainError as exc:
             if refusal_as == "form":
                 form.add_error(refusal_field, exc.message)
-            else:
+            elif refusal_as == "message":
                 messages.error(request, exc.message)
             answer = on_refusal(exc) if on_refusal else None
             if answer is not None:
                 return answer
+            if render_refusal is not None:
+                return render_refusal(form, exc)
         else:
             _say(request, success_message, result, level)
             return _response(redirect_to, result)

@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from journal.models import ReviewMethod
+
 from .models import CriterionKind, DecisionKind, Recommendation
 
 User = get_user_model()
@@ -56,6 +58,75 @@ class InviteForm(forms.Form):
                 _("You chose a person above: leave the email address empty."),
             )
         return data
+
+
+class RoundOpenForm(forms.Form):
+    """Send out for review: the round's method (the section's unless the editor
+    says why not) and, from round two, whom to invite again."""
+
+    review_method = forms.ChoiceField(
+        label=_("Review method of this round"),
+        choices=ReviewMethod.choices,
+        required=False,
+    )
+    method_reason = forms.CharField(
+        label=_("Why another method than the section's?"),
+        help_text=_(
+            "Needed only for a method other than the section's; kept in the "
+            "submission's history."
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+    )
+    reinvite_previous = forms.BooleanField(
+        label=_("Invite the previous reviewers again"), required=False
+    )
+    stale_copy_confirmed = forms.BooleanField(
+        label=_("Send the older reviewer's copy anyway"), required=False
+    )
+
+    def __init__(self, *args, policy: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+        self.fields["review_method"].initial = policy
+        self.fields["review_method"].choices = [
+            (
+                value,
+                _("%(method)s (the section's)") % {"method": label}
+                if value == policy
+                else label,
+            )
+            for value, label in ReviewMethod.choices
+        ]
+
+    def clean(self):
+        data = super().clean()
+        method = data.get("review_method") or self.policy
+        data["review_method"] = method
+        if method != self.policy and not (data.get("method_reason") or "").strip():
+            self.add_error(
+                "method_reason",
+                _(
+                    "This section's review is “%(policy)s”. Say why this round "
+                    "should differ; the reason is kept in the submission's history."
+                )
+                % {"policy": ReviewMethod(self.policy).label},
+            )
+        return data
+
+
+class CommentsApprovalForm(forms.Form):
+    text = forms.CharField(
+        label=_("What the author will read"),
+        help_text=_(
+            "Edit out anything that should not reach the author (a signature, an "
+            "institution); the reviewer's own text stays as it was."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=50000,
+    )
 
 
 class DeclineForm(forms.Form):

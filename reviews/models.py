@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from journal.models import Journal, Section
+from journal.models import Journal, ReviewMethod, Section
 from submissions.models import Submission, SubmissionFile
 
 
@@ -56,6 +56,17 @@ class ReviewSettings(models.Model):
         default=default_state_time_limits,
         blank=True,
     )
+    # Double-anonymous review always waits for an editor's approval of what
+    # reviewers write to the author; the other methods only if the journal asks.
+    approve_comments_automatically = models.BooleanField(
+        _("reviewers' comments reach the author without an editor's approval"),
+        default=True,
+        help_text=_(
+            "Single-anonymous and open review only. In double-anonymous review "
+            "an editor always approves the comments first, and so in any review "
+            "whose comments may name their reviewer."
+        ),
+    )
 
     class Meta:
         verbose_name = _("review settings")
@@ -87,6 +98,13 @@ class ReviewRound(models.Model):
         blank=True,
         related_name="+",
     )
+    # The method this round was sent out under; empty for rounds recorded
+    # before rounds kept their method, which follow the section's.
+    review_method = models.CharField(
+        _("review method"), max_length=32, choices=ReviewMethod.choices, blank=True
+    )
+    # Why the editor chose a method other than the section's.
+    method_reason = models.TextField(_("reason for the review method"), blank=True)
 
     class Meta:
         verbose_name = _("review round")
@@ -100,6 +118,14 @@ class ReviewRound(models.Model):
 
     def __str__(self):
         return _("Round %(n)s") % {"n": self.number}
+
+    @property
+    def method(self) -> str:
+        """The method this round runs under."""
+        return self.review_method or self.submission.review_method
+
+    def get_method_display(self) -> str:
+        return ReviewMethod(self.method).label
 
 
 class AssignmentState(models.TextChoices):
@@ -591,6 +617,20 @@ class Review(models.Model):
     # the comments to the author or the annotated file, when they submitted
     # anyway: [{"term", "snippet", "where"}]. The editor sees a flag.
     identity_hits = models.JSONField(default=list, blank=True)
+    # The comments reach the author (and the next round's reviewers) only once
+    # approved: by an editor, or automatically where the journal allows it.
+    # `approved_comments` is the editor's edited copy; empty means as written.
+    comments_approved_at = models.DateTimeField(null=True, blank=True)
+    comments_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_comments = models.TextField(
+        _("comments to the author as approved"), blank=True
+    )
     is_draft = models.BooleanField(default=True)
     saved_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -622,6 +662,17 @@ class Review(models.Model):
             total += value * weight
             weights += weight
         return total / weights if weights else None
+
+    @property
+    def comments_approved(self) -> bool:
+        return self.comments_approved_at is not None
+
+    @property
+    def comments_for_author(self) -> str:
+        """What the author may read: the approved text, or "" before approval."""
+        if not self.comments_approved:
+            return ""
+        return self.approved_comments or self.comments_to_author
 
     @property
     def annotated_neutral_name(self) -> str:

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from journal.models import ReviewMethod
 from submissions.models import Submission, SubmissionFile
 from submissions.selectors import submission_for
 
+from .methods import reviewers_hidden_from_author
 from .models import (
     RECOMMENDATION_STEP,
     AssignmentState,
@@ -21,9 +21,6 @@ from .models import (
 
 # Weighted scores (0..1) further apart than this count as strong disagreement.
 SCORE_GAP = 0.4
-
-# Review methods under which the author must not learn who reviewed.
-REVIEWERS_HIDDEN = (ReviewMethod.DOUBLE_ANONYMOUS, ReviewMethod.SINGLE_ANONYMOUS)
 
 
 def _assignments() -> QuerySet[ReviewAssignment]:
@@ -218,12 +215,14 @@ def annotated_for_author(submission: Submission) -> list[dict]:
         )
         for index, assignment in enumerate(submitted.select_related("review"), 1):
             review = assignment.review
+            if not review.comments_approved:
+                continue
             # A file whose text names its reviewer never reaches the author;
             # its metadata is scrubbed, its words cannot be.
             names_reviewer = any(
                 hit.get("part") == "annotated" for hit in review.identity_hits
             )
-            if names_reviewer and submission.review_method in REVIEWERS_HIDDEN:
+            if names_reviewer and reviewers_hidden_from_author(submission, rnd):
                 continue
             if review.annotated_file:
                 files.append({"round": rnd.number, "index": index, "review": review})

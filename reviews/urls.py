@@ -53,6 +53,11 @@ urlpatterns = [
     path("editorial/assignments/<int:pk>/cancel/", editor.cancel, name="cancel"),
     path("editorial/assignments/<int:pk>/rate/", editor.rate, name="rate"),
     path(
+        "editorial/assignments/<int:pk>/approve/",
+        editor.comments_approve,
+        name="comments_approve",
+    ),
+    path(
         "editorial/assignments/<int:pk>/annotated/",
         editor.annotated,
         name="editor_annotated",

@@ -20,6 +20,7 @@ from journal.models import ReviewMethod
 from journal.rules import check_perm
 from submissions.models import FileKind, Submission, SubmissionFile
 
+from ..methods import review_method_of
 from ..models import FileAction, ManuscriptCheck, ReviewerFileEvent
 from .leaks import document_text, leak_snippets
 from .scrub import ScrubError, scrub_file_bytes
@@ -35,8 +36,9 @@ CHECKED_KINDS = (
 )
 
 
-def needs_reviewer_copy(submission: Submission) -> bool:
-    return submission.review_method == ReviewMethod.DOUBLE_ANONYMOUS
+def needs_reviewer_copy(submission: Submission, method: str = "") -> bool:
+    """Double-anonymous review (the current round's, or `method`)."""
+    return (method or review_method_of(submission)) == ReviewMethod.DOUBLE_ANONYMOUS
 
 
 def reviewer_file(submission: Submission) -> SubmissionFile | None:
@@ -266,8 +268,10 @@ class ReviewerCopy:
         )
 
 
-def reviewer_copy_status(submission: Submission) -> ReviewerCopy:
-    needed = needs_reviewer_copy(submission)
+def reviewer_copy_status(submission: Submission, method: str = "") -> ReviewerCopy:
+    """The reviewer's copy under the current round's method, or `method` (the
+    one a round about to open will have)."""
+    needed = needs_reviewer_copy(submission, method)
     file = reviewer_file(submission) if needed else None
     manuscript = (
         submission.files.filter(kind=FileKind.MANUSCRIPT).order_by("-version").first()

@@ -4,7 +4,8 @@ DOCX and ODT are zip packages: only the parts that carry people's names are
 rewritten, every other entry keeps its exact bytes, name, order and
 compression; thumbnails (a picture of page one) are dropped. PDF is rewritten
 by pikepdf without its document information and XMP metadata, and annotation
-authors are replaced.
+authors are replaced. Pictures, alone or inside a package (word/media,
+Pictures/), lose their EXIF, XMP, IPTC and text chunks (`images`).
 """
 
 import io
@@ -14,9 +15,10 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from journal.errors import DomainError
 from submissions.filetypes import DOCX, ODT, PDF
 
+from .errors import ScrubError
+from .images import image_type, scrub_image_bytes
 from .xml import parse, serialise
 
 ANONYMOUS = "Anonymous"
@@ -33,10 +35,6 @@ NS = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
     "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
-
-
-class ScrubError(DomainError):
-    """The file claims a type but cannot be read as one."""
 
 
 def _q(prefix: str, name: str) -> str:
@@ -211,6 +209,10 @@ def _rewrite_zip(
             if drop(info.filename):
                 continue
             content = source.read(info)
+            if image_type(content):
+                # A photograph pasted into the text still carries its camera's
+                # EXIF: the owner, the place, the date.
+                content = scrub_image_bytes(content)
             rewrite = rewriter_for(info.filename)
             if rewrite is not None and content.strip():
                 try:
@@ -302,8 +304,13 @@ def scrub_file_bytes(data: bytes, content_type: str) -> bytes:
     authors of annotations and tracked changes, Thumbnails/. PDF: document
     information (Author, Creator, Producer…), XMP metadata streams, annotation
     authors.
-    Other types come back unchanged. Raises ScrubError for a damaged file.
+    Pictures inside DOCX and ODT, and JPEG, PNG, TIFF, GIF and WebP files:
+    EXIF (GPS, Artist, Copyright, XPAuthor, maker notes), XMP, IPTC, comments
+    and text chunks. Other types come back unchanged. Raises ScrubError for a
+    damaged file.
     """
+    if content_type.startswith("image/"):
+        return scrub_image_bytes(data, content_type)
     if content_type == DOCX:
         return _rewrite_zip(data, _docx_rewriter, drop=_is_docx_thumbnail)
     if content_type == ODT:

@@ -14,6 +14,7 @@ from journal.selectors import editors_of
 from submissions.models import OutboxEmail
 from submissions.services import email_queue
 
+from ..methods import review_method_of
 from ..models import ReviewAssignment
 from .checks import MIN_FAMILY_NAME, author_identity_terms
 from .leaks import text_leaks
@@ -41,7 +42,7 @@ def anonymity_send_check(email: OutboxEmail) -> str:
     if email.submission_id is None or email.key in EXEMPT_KEYS:
         return ""
     submission = email.submission
-    method = submission.review_method
+    method = review_method_of(submission)
     if method == ReviewMethod.OPEN:
         return ""
     to = (email.to_email or "").strip().lower()

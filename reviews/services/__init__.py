@@ -1,5 +1,6 @@
 """Use cases of peer review. Import from here."""
 
+from .approvals import review_comments_approve  # noqa: F401
 from .assignments import (  # noqa: F401
     assignment_accept,
     assignment_cancel,
@@ -18,6 +19,7 @@ from .decisions import (  # noqa: F401
     decision_letter_draft,
     decision_letter_resend,
     decision_make,
+    reports_awaiting_approval,
     reports_for_author,
     reports_for_reviewers,
 )

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from journal.errors import ActionNotAllowed, DomainError
-from journal.models import Role
+from journal.models import ReviewMethod, Role
 from journal.models import User as UserModel
 from journal.services import role_grant
 from submissions.models import State, Submission
-from submissions.services import submission_transition
+from submissions.services import submission_history_note, submission_transition
 
 from ..anonymity.checks import reviewer_copy_require, reviewer_copy_status
 from ..models import (
@@ -48,20 +48,45 @@ def round_open(
     actor,
     reinvite_previous: bool = True,
     stale_copy_confirmed: bool = False,
+    review_method: str = "",
+    method_reason: str = "",
 ) -> ReviewRound:
     """Open the next review round and move the submission under review.
 
     From "submitted" or "resubmitted" this runs the send_to_review transition.
-    With `reinvite_previous`, reviewers who submitted a report in the previous
-    round are invited again with the journal's default due date. Raises
-    DomainError when the submission is in no state to be reviewed; with code
-    "reviewer_copy_stale" when the manuscript is newer than the reviewer's copy
-    and the editor has not confirmed (`stale_copy_confirmed`) that reviewers
-    should get the older copy anyway.
+    The round runs under the section's review method unless `review_method`
+    names another, which needs `method_reason` (DomainError with code
+    "method_reason" without one); the choice and the reason go into the
+    submission's history, and every later anonymity rule follows the round's
+    method. With `reinvite_previous`, reviewers who submitted a report in the
+    previous round are invited again with the journal's default due date.
+    Raises DomainError when the submission is in no state to be reviewed; with
+    code "reviewer_copy_stale" when the round is double-anonymous, the
+    manuscript is newer than the reviewer's copy and the editor has not
+    confirmed (`stale_copy_confirmed`) that reviewers should get the older copy
+    anyway.
     """
     check_editor(submission, actor)
+    policy = submission.review_method
+    method = review_method or policy
+    if method not in ReviewMethod.values:
+        raise DomainError(_("Choose a review method."), code="method")
+    method_reason = method_reason.strip()
+    if method != policy and not method_reason:
+        raise DomainError(
+            _(
+                "The section reviews “%(policy)s”. Say why this round should be "
+                "“%(method)s” instead; the reason is kept in the submission's "
+                "history."
+            )
+            % {
+                "policy": ReviewMethod(policy).label,
+                "method": ReviewMethod(method).label,
+            },
+            code="method_reason",
+        )
     previous = latest_round(submission)
-    copy = reviewer_copy_status(submission)
+    copy = reviewer_copy_status(submission, method)
     if previous is not None and copy.stale and not stale_copy_confirmed:
         raise DomainError(
             _(
@@ -97,12 +122,32 @@ def round_open(
         try:
             with transaction.atomic():
                 new_round = ReviewRound.objects.create(
-                    submission=submission, number=number, created_by=actor
+                    submission=submission,
+                    number=number,
+                    created_by=actor,
+                    review_method=method,
+                    method_reason=method_reason if method != policy else "",
                 )
         except IntegrityError as exc:
             raise DomainError(
                 _("Another editor opened this round meanwhile. Reload the page.")
             ) from exc
+        if method != policy:
+            submission_history_note(
+                submission=submission,
+                actor=actor,
+                what="review_method",
+                note=_(
+                    "Round %(n)s sent out as “%(method)s” review instead of the "
+                    "section's “%(policy)s”. Reason: %(reason)s"
+                )
+                % {
+                    "n": number,
+                    "method": ReviewMethod(method).label,
+                    "policy": ReviewMethod(policy).label,
+                    "reason": method_reason,
+                },
+            )
         if previous is not None and reinvite_previous:
             done = previous.assignments.filter(
                 state=AssignmentState.SUBMITTED

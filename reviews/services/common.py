@@ -4,12 +4,15 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from journal.models import ReviewMethod
 from journal.rules import check_perm
 from journal.selectors import editors_of
 from journal.workflow import Refusals, run_transition
 from submissions.services import email_queue
 
+from ..methods import (  # noqa: F401  (re-exported for the views)
+    authors_hidden_from_reviewers,
+    reviewers_hidden_from_author,
+)
 from ..models import AssignmentEvent, AssignmentState, ReviewAssignment
 
 
@@ -20,17 +23,6 @@ def check_editor(submission, actor) -> None:
         submission,
         _("Only the editors of this submission can manage its review."),
     )
-
-
-def reviewers_hidden_from_author(submission) -> bool:
-    return submission.review_method in (
-        ReviewMethod.DOUBLE_ANONYMOUS,
-        ReviewMethod.SINGLE_ANONYMOUS,
-    )
-
-
-def authors_hidden_from_reviewers(submission) -> bool:
-    return submission.review_method == ReviewMethod.DOUBLE_ANONYMOUS
 
 
 def _assignment_log(

@@ -34,10 +34,13 @@ class ReportForAuthor:
 
 
 def reports_for_author(submission: Submission, round: ReviewRound | None) -> list:
-    """The reviewers' comments to the author, named as the review method allows."""
+    """The reviewers' comments to the author as approved (by an editor, or
+    automatically where the journal allows it), named as the round's review
+    method allows. A report not yet approved is left out; the others keep
+    their numbers."""
     if round is None:
         return []
-    hide = reviewers_hidden_from_author(submission)
+    hide = reviewers_hidden_from_author(submission, round)
     assignments = (
         round.assignments.filter(state=AssignmentState.SUBMITTED)
         .select_related("reviewer", "review")
@@ -45,6 +48,9 @@ def reports_for_author(submission: Submission, round: ReviewRound | None) -> lis
     )
     reports = []
     for index, assignment in enumerate(assignments, start=1):
+        review = assignment.review
+        if not review.comments_approved:
+            continue
         label = (
             _("Reviewer %(n)s") % {"n": index}
             if hide
@@ -53,11 +59,28 @@ def reports_for_author(submission: Submission, round: ReviewRound | None) -> lis
         reports.append(
             ReportForAuthor(
                 label=str(label),
-                comments=assignment.review.comments_to_author,
-                recommendation=assignment.review.get_recommendation_display(),
+                comments=review.comments_for_author,
+                recommendation=review.get_recommendation_display(),
             )
         )
     return reports
+
+
+def reports_awaiting_approval(round: ReviewRound | None) -> list[str]:
+    """Labels ("Reviewer 2") of a round's submitted reports whose comments to
+    the author no editor has approved yet."""
+    if round is None:
+        return []
+    assignments = (
+        round.assignments.filter(state=AssignmentState.SUBMITTED)
+        .select_related("review")
+        .order_by("invited_at", "pk")
+    )
+    return [
+        str(_("Reviewer %(n)s") % {"n": index})
+        for index, assignment in enumerate(assignments, start=1)
+        if not assignment.review.comments_approved
+    ]
 
 
 def reviewer_identity_terms(round: ReviewRound) -> list[str]:
@@ -83,7 +106,7 @@ def reports_for_reviewers(submission: Submission, round: ReviewRound | None) -> 
     if round is None:
         return []
     reports = reports_for_author(submission, round)
-    if not reviewers_hidden_from_author(submission):
+    if not reviewers_hidden_from_author(submission, round):
         return reports
     from ..anonymity.leaks import redact
 

@@ -6,8 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from journal.errors import ActionNotAllowed, DomainError
+from journal.models import ReviewMethod
 from submissions import filetypes
 
+from ..methods import review_method_of
 from ..models import (
     AssignmentState,
     CriterionKind,
@@ -15,6 +17,7 @@ from ..models import (
     Review,
     ReviewAssignment,
     ReviewForm,
+    ReviewSettings,
 )
 from .common import assignment_transition, notify_editors, notify_person
 
@@ -181,7 +184,7 @@ def review_identity_check(review: Review) -> list[dict]:
     from .common import reviewers_hidden_from_author
 
     assignment = review.assignment
-    if not reviewers_hidden_from_author(assignment.submission):
+    if not reviewers_hidden_from_author(assignment.submission, assignment.round):
         return []
     terms = reviewer_self_terms(assignment.reviewer)
     where_comments = str(_("Comments to the author"))
@@ -201,6 +204,18 @@ def review_identity_check(review: Review) -> list[dict]:
             for hit in leak_snippets(text, terms)
         ]
     return hits
+
+
+def comments_approved_automatically(assignment: ReviewAssignment) -> bool:
+    """Whether this review's comments reach the author without an editor's
+    approval: never in double-anonymous review; in single-anonymous and open
+    review when the journal's review settings say so."""
+    if review_method_of(assignment.submission, assignment.round) == (
+        ReviewMethod.DOUBLE_ANONYMOUS
+    ):
+        return False
+    journal = assignment.submission.journal
+    return ReviewSettings.for_journal(journal).approve_comments_automatically
 
 
 class IdentityWarning(DomainError):
@@ -249,7 +264,16 @@ def review_submit(
         review.is_draft = False
         review.submitted_at = timezone.now()
         review.identity_hits = hits
-        review.save(update_fields=["is_draft", "submitted_at", "identity_hits"])
+        if not hits and comments_approved_automatically(assignment):
+            review.comments_approved_at = review.submitted_at
+        review.save(
+            update_fields=[
+                "is_draft",
+                "submitted_at",
+                "identity_hits",
+                "comments_approved_at",
+            ]
+        )
         assignment_transition(assignment=assignment, actor=actor, name="submit")
         notify_editors(
             submission=assignment.submission,

@@ -118,7 +118,7 @@ def annotated(request, pk, review_pk):
         raise Http404
     review: Review = item["review"]
     data = read_field(review.annotated_file)
-    hide = reviewers_hidden_from_author(submission)
+    hide = reviewers_hidden_from_author(submission, review.assignment.round)
     ext = f".{review.annotated_extension}" if review.annotated_extension else ""
     return run_action(
         request,

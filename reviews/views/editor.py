@@ -17,7 +17,14 @@ from submissions.models import ReviewerPreference, State
 
 from .. import selectors, services
 from ..anonymity.checks import reviewer_copy_status
-from ..forms import DecisionLetterForm, InviteForm, LetterResendForm, RatingForm
+from ..forms import (
+    CommentsApprovalForm,
+    DecisionLetterForm,
+    InviteForm,
+    LetterResendForm,
+    RatingForm,
+    RoundOpenForm,
+)
 from ..models import DecisionKind
 from .files import download_response, read_field
 
@@ -40,7 +47,7 @@ def _people(submission, chosen=None):
     )
 
 
-def _manage_context(request, submission, invite_form=None):
+def _manage_context(request, submission, invite_form=None, round_form=None):
     # The reviewer finder's Invite link names the person: the form starts with them.
     chosen = request.GET.get("reviewer")
     preferences = list(submission.reviewer_preferences.all())
@@ -71,6 +78,11 @@ def _manage_context(request, submission, invite_form=None):
         "has_reviews": selectors.has_submitted_reviews(submission),
         "decisions": list(submission.decisions.order_by("number")),
         "rating_form": RatingForm(),
+        "round_form": round_form
+        or RoundOpenForm(
+            policy=submission.review_method,
+            initial={"reinvite_previous": True},
+        ),
         "reviewer_copy": reviewer_copy_status(submission),
     }
 
@@ -98,19 +110,23 @@ def manage(request, pk):
 @require_POST
 def round_open(request, pk):
     submission = selectors.submission_for_review_editor(request.user, pk)
-    return run_action(
+    return run_form_action(
         request,
-        lambda: services.round_open(
-            submission=submission,
-            actor=request.user,
-            reinvite_previous=request.POST.get("reinvite", "1") == "1",
-            stale_copy_confirmed=request.POST.get("stale_copy_confirmed") == "1",
+        RoundOpenForm(request.POST, policy=submission.review_method),
+        lambda form: services.round_open(
+            submission=submission, actor=request.user, **form.cleaned_data
         ),
         success_message=lambda new_round: (
             _("Round %(n)s is open. Invite the reviewers.") % {"n": new_round.number}
         ),
         redirect_to=redirect(reverse("reviews:manage", args=[pk]) + "#invite"),
-        on_refusal=redirect("reviews:manage", pk=pk),
+        render_form=lambda form: render(
+            request,
+            "reviews/manage.html",
+            _manage_context(request, submission, round_form=form),
+            status=400,
+        ),
+        refusal_as="form",
     )
 
 
@@ -209,6 +225,36 @@ def rate(request, pk):
             rating=form.cleaned_data["rating"],
         ),
         success_message=_("Rating saved."),
+        redirect_to=back,
+        on_refusal=lambda exc: back,
+        render_form=invalid,
+    )
+
+
+@login_required
+@require_POST
+def comments_approve(request, pk):
+    """The editor lets the author read a review's comments, as written or edited."""
+    assignment = selectors.assignment_for_editor(request.user, pk)
+    review = getattr(assignment, "review", None)
+    if review is None or review.is_draft:
+        raise Http404
+    back = redirect(
+        reverse("reviews:manage", args=[assignment.submission_id])
+        + f"#round-{assignment.round.number}"
+    )
+
+    def invalid(form):
+        messages.error(request, " ".join(form.errors.get("text", [])))
+        return back
+
+    return run_form_action(
+        request,
+        CommentsApprovalForm(request.POST),
+        lambda form: services.review_comments_approve(
+            review=review, actor=request.user, text=form.cleaned_data["text"]
+        ),
+        success_message=_("The comments are approved; the author may read them."),
         redirect_to=back,
         on_refusal=lambda exc: back,
         render_form=invalid,
@@ -346,6 +392,12 @@ def _decide_page(request, submission, kind, form, without_reviews=False):
             "kind": DecisionKind(kind),
             "language": services.author_language(submission),
             "without_reviews": without_reviews,
+            "awaiting_approval": services.reports_awaiting_approval(
+                services.latest_round(submission)
+            )
+            if kind != DecisionKind.DESK_REJECT
+            and submission.state == State.UNDER_REVIEW
+            else [],
         },
         status=200 if request.method == "GET" or form.is_valid() else 400,
     )

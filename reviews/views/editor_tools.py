@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journal.models import Journal
+from journal.models import Journal, ReviewMethod
 from journal.selectors import journal_for
 from journal.view_actions import run_action, run_form_action
 from submissions.models import FileKind
@@ -23,6 +23,7 @@ from ..anonymity.checks import (
 )
 from ..finder import reviewer_candidates
 from ..forms import ReviewerFileUploadForm
+from ..methods import review_method_of
 from ..models import NotificationPreference
 from ..ranking import decision_queue as ranked_queue
 from ..ranking import editor_queues as build_queues
@@ -63,6 +64,7 @@ def _files_context(submission, upload_form=None):
     return {
         "submission": submission,
         "journal": submission.journal,
+        "method_label": ReviewMethod(review_method_of(submission)).label,
         "copy": copy,
         "file": copy.file if copy.needed else reviewer_file(submission),
         "check": copy.check,

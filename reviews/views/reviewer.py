@@ -11,7 +11,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journal.errors import DomainError
 from journal.view_actions import run_action, run_form_action
 from submissions.models import FileKind
 
@@ -36,7 +35,9 @@ def _invitation_context(assignment, token, **extra):
         "submission": assignment.submission,
         "journal": assignment.submission.journal,
         "token": token,
-        "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+        "hide_authors": authors_hidden_from_reviewers(
+            assignment.submission, assignment.round
+        ),
         **extra,
     }
 
@@ -145,7 +146,9 @@ def respond(request, pk):
                 "journal": assignment.submission.journal,
                 "form": form,
                 "decline_form": DeclineForm(),
-                "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+                "hide_authors": authors_hidden_from_reviewers(
+                    assignment.submission, assignment.round
+                ),
             },
         )
 
@@ -206,7 +209,10 @@ def _file_state(assignment, what, file):
     )
 
 
-def _review_page(request, assignment, form, status=200, identity_hits=None):
+def _review_page(request, assignment, form, status=200, refusal=None):
+    """The review form; after a refusal, what it found of the reviewer's own
+    identity (with the snippets), or else its message."""
+    identity_hits = getattr(refusal, "hits", None)
     review = services.review_get_or_start(assignment=assignment)
     previous = selectors.previous_round(assignment)
     manuscript = selectors.manuscript_for_reviewer(assignment)
@@ -250,8 +256,11 @@ def _review_page(request, assignment, form, status=200, identity_hits=None):
             "response_state": response_state,
             "response_wait": response_wait,
             "shared": shared,
-            "hide_authors": authors_hidden_from_reviewers(assignment.submission),
+            "hide_authors": authors_hidden_from_reviewers(
+                assignment.submission, assignment.round
+            ),
             "identity_hits": identity_hits,
+            "refusal": refusal if refusal is not None and not identity_hits else None,
         },
         status=status,
     )
@@ -289,28 +298,23 @@ def review(request, pk):
 def review_submit(request, pk):
     assignment = selectors.assignment_for_reviewer(request.user, pk)
     draft = services.review_get_or_start(assignment=assignment)
-    form = ReviewEditForm(request.POST, request.FILES, criteria=draft.criteria())
-    if form.is_valid():
-        try:
-            services.review_submit(
-                assignment=assignment,
-                actor=request.user,
-                identity_confirmed=form.cleaned_data["identity_confirmed"],
-                **form.service_kwargs(),
-            )
-        except DomainError as exc:
-            if exc.code != "identity":
-                messages.error(request, exc.message)
-            return _review_page(
-                request,
-                assignment,
-                form,
-                status=400,
-                identity_hits=getattr(exc, "hits", None),
-            )
-        messages.success(request, _("Your review has been sent. Thank you!"))
-        return redirect("reviews:queue")
-    return _review_page(request, assignment, form, status=400)
+    return run_form_action(
+        request,
+        ReviewEditForm(request.POST, request.FILES, criteria=draft.criteria()),
+        lambda form: services.review_submit(
+            assignment=assignment,
+            actor=request.user,
+            identity_confirmed=form.cleaned_data["identity_confirmed"],
+            **form.service_kwargs(),
+        ),
+        success_message=_("Your review has been sent. Thank you!"),
+        redirect_to=redirect("reviews:queue"),
+        render_form=lambda form: _review_page(request, assignment, form, status=400),
+        refusal_as="page",
+        render_refusal=lambda form, refusal: _review_page(
+            request, assignment, form, status=400, refusal=refusal
+        ),
+    )
 
 
 @login_required
@@ -338,7 +342,7 @@ def review_download(request, pk, what):
         raise Http404
     if file is None:
         raise Http404
-    hide = authors_hidden_from_reviewers(assignment.submission)
+    hide = authors_hidden_from_reviewers(assignment.submission, assignment.round)
     if hide and not file_cleared_for_reviewers(file):
         wait = services.reviewer_file_wait(assignment=assignment, what=what, file=file)
         messages.warning(

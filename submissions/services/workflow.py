@@ -92,6 +92,24 @@ def submission_transition(
     return event
 
 
+def submission_history_note(
+    *, submission: Submission, actor: Any, what: str, note: str
+) -> SubmissionEvent:
+    """Write into the submission's history something that is not a move (the
+    row's from and to are the current state): a review round sent out under
+    another method than the section's, reviewers' comments approved for the
+    author. `what` names the event (at most 64 characters); `note` is what the
+    history shows. The caller has checked the actor's right to do it."""
+    return SubmissionEvent.objects.create(
+        submission=submission,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        transition=what,
+        from_state=submission.state,
+        to_state=submission.state,
+        note=note,
+    )
+
+
 def submission_submit(*, submission: Submission, actor) -> SubmissionEvent:
     """Send a finished draft to the journal; tells the author and the editors."""
     event = submission_transition(submission=submission, actor=actor, name="submit")

@@ -121,9 +121,16 @@ def test_double_anonymous_round_from_first_submission_to_acceptance(
         comments_to_author="Add the 2023 data.",
     )
 
-    # 4. The decision asks for a revision; the author sends a signed response.
+    # 4. The editor approves what the author reads of each review; the decision
+    # asks for a revision; the author sends a signed response.
     page.context.clear_cookies()
     login(page, live_server, editor)
+    page.goto(f"{base}/editorial/submissions/{submission.pk}/review/")
+    for _review in range(2):
+        with page.expect_navigation():
+            page.get_by_role(
+                "button", name="Approve what the author reads"
+            ).first.click()
     page.goto(f"{base}/editorial/submissions/{submission.pk}/decision/major-revision/")
     with page.expect_navigation():
         page.get_by_role(
@@ -136,6 +143,7 @@ def test_double_anonymous_round_from_first_submission_to_acceptance(
     login(page, live_server, author)
     page.goto(f"{base}/submissions/{submission.pk}/revise/")
     assert "Timur Bekov" not in page.content()
+    assert "Clarify the sampling." in page.content()
     page.select_option("select[name='kind']", "response")
     page.set_input_files(
         "input[type='file'][name='file']",

@@ -108,6 +108,9 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     comments_to_editor = "Solid work."
     is_draft = False
     submitted_at = factory.LazyFunction(timezone.now)
+    # Approved for the author; pass comments_approved_at=None for a review
+    # still waiting for the editor.
+    comments_approved_at = factory.LazyFunction(timezone.now)
 
 
 def anonymous_submission(**kwargs):

@@ -96,10 +96,23 @@ def test_peer_review_page_names_the_review_method_in_russian(client):
 
 
 def test_a_sections_own_review_method_is_named_on_the_peer_review_page(client):
-    submission = _under_review(client, language="ru")
+    submission, editor = anonymous_submission()
+    submission.section.review_method = ReviewMethod.OPEN
+    submission.section.save(update_fields=["review_method"])
+    round_open(submission=submission, actor=editor)
+    client.force_login(editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+
+    page = _page(client, submission)
+
+    assert "Вид рецензирования: Открытое" in page
+
+
+def test_a_round_keeps_its_method_when_the_section_changes_later(client):
+    submission = _under_review(client)
     submission.section.review_method = ReviewMethod.OPEN
     submission.section.save(update_fields=["review_method"])
 
     page = _page(client, submission)
 
-    assert "Вид рецензирования: Открытое" in page
+    assert "Review method: Double-anonymous" in page

@@ -113,7 +113,15 @@ def test_double_anonymous_review_from_invitation_to_acceptance(
     page = client.get(reverse("reviews:manage", args=[submission.pk]))
     assert b"Promising; not yet ready." in page.content
     decide_url = reverse("reviews:decide", args=[submission.pk, "minor-revision"])
+    # Its comments to the author wait for the editor's approval.
+    held = client.get(decide_url)
+    assert "Not approved for the author yet: Reviewer 1" in held.content.decode()
+    assert (
+        "Clarify the sampling frame" not in held.context["form"].initial["letter_body"]
+    )
+    client.post(reverse("reviews:comments_approve", args=[assignment.pk]))
     draft = client.get(decide_url)
+    assert b"awaiting-approval" not in draft.content
     letter = draft.context["form"].initial["letter_body"]
     assert "Reviewer 1" in letter and "Clarify the sampling frame" in letter
     assert "Sultanova" not in letter
@@ -151,7 +159,10 @@ def test_double_anonymous_review_from_invitation_to_acceptance(
     # Round two: the same reviewer is invited again and sees the response.
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("reviews:round_open", args=[submission.pk]))
+        client.post(
+            reverse("reviews:round_open", args=[submission.pk]),
+            {"reinvite_previous": "on"},
+        )
     submission.refresh_from_db()
     assert submission.state == State.UNDER_REVIEW
     second = ReviewAssignment.objects.get(round__number=2)

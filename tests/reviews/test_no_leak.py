@@ -157,7 +157,9 @@ def test_author_pages_files_and_letters_never_show_the_reviewers(
             recommendation="minor-revision",
             comments_to_author="Please clarify the sample.",
         )
-    from reviews.services import decision_letter_draft
+    from reviews.services import decision_letter_draft, review_comments_approve
+
+    review_comments_approve(review=assignment.review, actor=editor)
 
     subject, body = decision_letter_draft(
         submission=submission, actor=editor, kind="minor-revision"

@@ -68,7 +68,8 @@ def test_submitting_without_required_criteria_names_what_is_missing(client, acce
     del data[f"c_{criteria[1].pk}"]
     response = client.post(reverse("reviews:review_submit", args=[assignment.pk]), data)
     assert response.status_code == 400
-    assert "Methodological rigour" in response.content.decode()
+    page = response.content.decode()
+    assert "Please complete before submitting: Methodological rigour" in page
     assignment.refresh_from_db()
     assert assignment.state == AssignmentState.ACCEPTED
     review = Review.objects.get(assignment=assignment)

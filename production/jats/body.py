@@ -187,4 +187,59 @@ def _wrap_figures(body) -> None:
     tables = 0
     for wrap in body.iter("table-wrap"):
         tables += 1
-        wrap.set("id", wrap.get("id") or f"table-{tables}")
+        number = _caption_table(wrap, tables)
+        wrap.set("id", wrap.get("id") or f"table-{number}")
+
+
+TABLE_CAPTION = re.compile(r"^\s*(?:table|табл\.|таблица)\s*(\d+)[.:]?\s*", re.I)
+
+
+def _caption_paragraph(el):
+    if el is not None and el.tag == "p":
+        match = TABLE_CAPTION.match("".join(el.itertext()))
+        if match:
+            return el, match
+    return None, None
+
+
+def _caption_table(wrap, count: int) -> int:
+    """Give a table its label and caption from a "Table 2. …" paragraph just
+    before it (the usual place) or just after it; returns its number."""
+    if wrap.find("label") is not None:
+        return int(_digits(wrap.findtext("label")) or count)
+    caption = wrap.find("caption")
+    if caption is not None:
+        match = TABLE_CAPTION.match("".join(caption.itertext()))
+        number = int(match.group(1)) if match else count
+        first = caption[0] if len(caption) else None
+        if match and first is not None and first.text:
+            first.text = TABLE_CAPTION.sub("", first.text, count=1)
+    else:
+        paragraph, match = _caption_paragraph(wrap.getprevious())
+        if paragraph is None:
+            paragraph, match = _caption_paragraph(wrap.getnext())
+        if paragraph is None:
+            number = count
+        else:
+            number = int(match.group(1))
+            parent = paragraph.getparent()
+            previous = paragraph.getprevious()
+            if paragraph.tail and paragraph.tail.strip():
+                if previous is None:
+                    parent.text = (parent.text or "") + paragraph.tail
+                else:
+                    previous.tail = (previous.tail or "") + paragraph.tail
+            paragraph.tail = None
+            paragraph.text = TABLE_CAPTION.sub("", paragraph.text or "", count=1)
+            caption = etree.Element("caption")
+            caption.append(paragraph)  # moves it out of the body's flow
+            wrap.insert(0, caption)
+    label = etree.Element("label")
+    label.text = f"Table {number}"
+    wrap.insert(0, label)
+    return number
+
+
+def _digits(text: str | None) -> str:
+    match = re.search(r"\d+", text or "")
+    return match.group() if match else ""

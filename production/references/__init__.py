@@ -12,6 +12,8 @@ from .services import (
     article_references,
     reference_correct,
     reference_lines,
+    reference_rows,
+    references_editable,
 )
 
 __all__ = [
@@ -23,4 +25,6 @@ __all__ = [
     "parse_reference",
     "reference_correct",
     "reference_lines",
+    "reference_rows",
+    "references_editable",
 ]

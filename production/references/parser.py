@@ -67,7 +67,8 @@ class ParsedReference:
 
 
 def find_doi(text: str) -> str:
-    match = DOI_RE.search(text or "")
+    text = text or ""
+    match = DOI_RE.search(text) or DOI_RE.search(unquote(text))
     if not match:
         return ""
     doi = unquote(match.group(1)).rstrip(".,;)]}>")
@@ -200,6 +201,25 @@ def _gost(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+TITLE_END = re.compile(r"(?<=[^\s.]{2})[.?!]\s+(?=[A-ZА-ЯЁ0-9])")
+SENTENCE_END = re.compile(r"[^\W\d_]{5,}\.\s")
+
+
+def _split_title(rest: str) -> tuple[str, str]:
+    """The title ends at a ". " or "? " that is not an initial: the first one
+    after which a journal (without a sentence inside its name) follows, else
+    the first one."""
+    cuts = list(TITLE_END.finditer(rest))
+    if not cuts:
+        return rest, ""
+    for cut in cuts:
+        scratch = ParsedReference(text="")
+        tail = rest[cut.end() :]
+        if _journal_tail(scratch, tail) and not SENTENCE_END.search(scratch.source):
+            return rest[: cut.start() + 1], tail
+    return rest[: cuts[0].start() + 1], rest[cuts[0].end() :]
+
+
 def _author_year(ref: ParsedReference, text: str) -> bool:
     """APA `Authors (2019). Title. Tail.` and Chicago `Authors. 2019. "Title." Tail.`"""
     match = re.match(
@@ -221,9 +241,7 @@ def _author_year(ref: ParsedReference, text: str) -> bool:
     if quoted:
         title, tail = quoted["title"], quoted["tail"]
     else:
-        # The title ends at the first ". " or "? " that is not an initial.
-        cut = re.search(r"(?<=[^\s.]{2})[.?!]\s+(?=[A-ZА-ЯЁ0-9])", rest)
-        title, tail = (rest[: cut.start() + 1], rest[cut.end() :]) if cut else (rest, "")
+        title, tail = _split_title(rest)
     ref.title = _clean(title.rstrip(".")) if not title.endswith("?") else title.strip()
     tail = re.sub(r"^In\s+", "", tail.strip())
     if not _journal_tail(ref, tail):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from journal.errors import DomainError
 from journal.rules import check_perm
 from publishing.models import Article
+from submissions.models import State
 
 from ..models import ReferenceCorrection
 from .parser import YEAR, Author, ParsedReference, find_doi, parse_reference
@@ -43,21 +44,32 @@ def _author(display: str) -> Author:
     return Author(family.strip(), given.strip())
 
 
-def article_references(article: Article) -> list[ParsedReference]:
-    """The article's references, parsed, with the newest correction of each
-    applied while the reference's text is unchanged (two queries)."""
+def reference_rows(
+    article: Article,
+) -> list[tuple[ParsedReference, ReferenceCorrection | None]]:
+    """Each reference, parsed, with the newest correction that applies to it
+    (the reference still reads as corrected), or None. Two queries."""
     lines = reference_lines(article.submission)
     latest: dict[int, ReferenceCorrection] = {}
-    for correction in ReferenceCorrection.objects.filter(article=article):
+    corrections = ReferenceCorrection.objects.filter(article=article).select_related(
+        "corrected_by"
+    )
+    for correction in corrections:
         latest.setdefault(correction.position, correction)  # newest first
-    refs = []
+    rows = []
     for position, line in enumerate(lines, start=1):
         ref = parse_reference(line)
         correction = latest.get(position)
         if correction is not None and correction.text == line:
-            _apply(ref, correction.fields)
-        refs.append(ref)
-    return refs
+            rows.append((_apply(ref, correction.fields), correction))
+        else:
+            rows.append((ref, None))
+    return rows
+
+
+def article_references(article: Article) -> list[ParsedReference]:
+    """The article's references, parsed, corrections winning over the parser."""
+    return [ref for ref, _correction in reference_rows(article)]
 
 
 def _checked(values: dict) -> dict:
@@ -92,13 +104,17 @@ def _checked(values: dict) -> dict:
     return fields
 
 
+def references_editable(article: Article) -> bool:
+    return article.submission.state in (State.IN_PRODUCTION, State.READY_FOR_PUBLICATION)
+
+
 def reference_correct(
     *, article: Article, actor, position: int, values: dict
 ) -> ReferenceCorrection:
     """Record the production editor's reading of one reference (1-based
     `position`). `values` holds EDITABLE_FIELDS, `authors` as a list of
     "Family, Given" strings. Raises ActionNotAllowed without `production.run`
-    on the submission, DomainError for a position out of range or a value that
+    on the submission, DomainError once the article has left production, DomainError for a position out of range or a value that
     is not what its field holds; nothing is saved then.
     """
     check_perm(
@@ -107,6 +123,13 @@ def reference_correct(
         article.submission,
         _("Only the production editors of this manuscript may correct its references."),
     )
+    if not references_editable(article):
+        raise DomainError(
+            _(
+                "References are corrected while the article is in production; "
+                "this one is no longer."
+            )
+        )
     lines = reference_lines(article.submission)
     if not 1 <= position <= len(lines):
         raise DomainError(_("There is no reference number %(n)s.") % {"n": position})

@@ -5,7 +5,7 @@ import pytest
 
 from indexing.doi import crossref
 from indexing.doi.services import crossref_deposit_create
-from production.references import reference_correct
+from production.models import ReferenceCorrection
 from tests.factories import editor_of
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +25,15 @@ def test_deposit_carries_structured_citations_corrections_and_ror_ids(issue):
     author = submission.authors.first()
     author.ror = "https://ror.org/052bx8q98"
     author.save(update_fields=["ror"])
-    reference_correct(
+    # Corrected in production, before publication.
+    ReferenceCorrection.objects.create(
         article=article,
-        actor=editor_of(issue.journal),
         position=2,
-        values={
+        text="Smith, J. (2020). Merit. Public Admin Review.",
+        fields={
             "publication_type": "journal", "authors": ["Smith, J."], "year": "2020",
             "title": "Merit", "source": "Public Administration Review",
-            "volume": "80", "first_page": "11", "doi": "doi:10.1111/puar.13000",
+            "volume": "80", "first_page": "11", "doi": "10.1111/puar.13000",
         },
     )  # fmt: skip
 

@@ -74,9 +74,7 @@ class ReferenceForm(forms.Form):
     )
     year = forms.CharField(label=_("Year"), required=False, max_length=8)
     title = forms.CharField(label=_("Title"), required=False, max_length=1000)
-    source = forms.CharField(
-        label=_("Journal or book"), required=False, max_length=500
-    )
+    source = forms.CharField(label=_("Journal or book"), required=False, max_length=500)
     volume = forms.CharField(label=_("Volume"), required=False, max_length=32)
     issue = forms.CharField(label=_("Issue"), required=False, max_length=32)
     first_page = forms.CharField(label=_("First page"), required=False, max_length=32)
@@ -88,9 +86,7 @@ class ReferenceForm(forms.Form):
     @classmethod
     def for_reference(cls, ref, data=None, prefix=None):
         initial = {
-            name: getattr(ref, name)
-            for name in cls.base_fields
-            if name != "authors"
+            name: getattr(ref, name) for name in cls.base_fields if name != "authors"
         }
         initial["authors"] = "\n".join(a.display for a in ref.authors)
         return cls(data=data, initial=initial, prefix=prefix)

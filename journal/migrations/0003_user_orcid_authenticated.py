@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('journal', '0002_transition_log'),
+        ("journal", "0002_transition_log"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='orcid_authenticated',
+            model_name="user",
+            name="orcid_authenticated",
             field=models.BooleanField(default=False, editable=False),
         ),
     ]

@@ -7,9 +7,8 @@ is easy to test and its output depends only on what the selector read.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from django.urls import reverse
+from django.utils import timezone
 
 from journal.models import Licence
 from publishing.models import Article

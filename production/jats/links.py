@@ -25,7 +25,9 @@ SKIP = {
 }  # fmt: skip
 YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
 TABLE_RE = re.compile(r"\b(?:Tables?|Таблиц[аеуы]|Табл\.)\s*(\d+)", re.I)
-FIGURE_RE = re.compile(r"\b(?:Figures?|Figs?\.|Рисун(?:ок|ка|ке|ки)|Рис\.)\s*(\d+)", re.I)
+FIGURE_RE = re.compile(
+    r"\b(?:Figures?|Figs?\.|Рисун(?:ок|ка|ке|ки)|Рис\.)\s*(\d+)", re.I
+)
 NUMERIC_RE = re.compile(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]")
 PAREN_RE = re.compile(rf"\(([^()]*?\b{YEAR}\b[^()]*)\)")
 NARRATIVE_RE = re.compile(
@@ -98,7 +100,9 @@ class _Linker:
             for n in re.finditer(r"\d+", m.group(1)):
                 if 1 <= int(n.group()) <= len(self.refs):
                     start = m.start(1) + n.start()
-                    spans.append((start, start + len(n.group()), "bibr", f"ref-{n.group()}"))
+                    spans.append(
+                        (start, start + len(n.group()), "bibr", f"ref-{n.group()}")
+                    )
         for m in PAREN_RE.finditer(text):
             offset = m.start(1)
             for item in re.finditer(r"[^;]+", m.group(1)):

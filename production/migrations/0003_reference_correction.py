@@ -7,30 +7,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('production', '0002_render_job_requeue'),
-        ('publishing', '0003_protected_states'),
+        ("production", "0002_render_job_requeue"),
+        ("publishing", "0003_protected_states"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReferenceCorrection',
+            name="ReferenceCorrection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='position')),
-                ('text', models.TextField(verbose_name='reference as corrected')),
-                ('fields', models.JSONField(default=dict, verbose_name='corrected fields')),
-                ('corrected_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reference_corrections', to='publishing.article')),
-                ('corrected_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="position")),
+                ("text", models.TextField(verbose_name="reference as corrected")),
+                (
+                    "fields",
+                    models.JSONField(default=dict, verbose_name="corrected fields"),
+                ),
+                (
+                    "corrected_at",
+                    models.DateTimeField(default=django.utils.timezone.now),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reference_corrections",
+                        to="publishing.article",
+                    ),
+                ),
+                (
+                    "corrected_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reference correction',
-                'verbose_name_plural': 'reference corrections',
-                'ordering': ['article', 'position', '-corrected_at', '-pk'],
-                'indexes': [models.Index(fields=['article', 'position'], name='production__article_9479a0_idx')],
+                "verbose_name": "reference correction",
+                "verbose_name_plural": "reference corrections",
+                "ordering": ["article", "position", "-corrected_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["article", "position"],
+                        name="production__article_9479a0_idx",
+                    )
+                ],
             },
         ),
     ]

@@ -117,14 +117,20 @@ def _split_authors(text: str) -> list[Author]:
         if buffer:
             piece = f"{buffer}, {piece}"
             buffer = ""
-        if "," not in piece and not re.search(r"\w\.", piece) and len(piece.split()) == 1:
+        if (
+            "," not in piece
+            and not re.search(r"\w\.", piece)
+            and len(piece.split()) == 1
+        ):
             buffer = piece  # a family name waiting for its initials
             continue
         # "Smith, John, Kate Jones" (Chicago): first is inverted, others are not.
         if piece.count(",") >= 2:
             first, rest = piece.split(",", 1)
             given, _sep, others = rest.partition(",")
-            pieces_left = [f"{first}, {given}"] + [o for o in others.split(",") if o.strip()]
+            pieces_left = [f"{first}, {given}"] + [
+                o for o in others.split(",") if o.strip()
+            ]
             authors.extend(a for a in map(_author, pieces_left) if a)
             continue
         author = _author(piece)

@@ -54,9 +54,9 @@ def reference_rows(
     corrections = ReferenceCorrection.objects.filter(article=article).select_related(
         "corrected_by"
     )
-    for correction in corrections:
-        latest.setdefault(correction.position, correction)  # newest first
-    rows = []
+    for row in corrections:
+        latest.setdefault(row.position, row)  # newest first
+    rows: list[tuple[ParsedReference, ReferenceCorrection | None]] = []
     for position, line in enumerate(lines, start=1):
         ref = parse_reference(line)
         correction = latest.get(position)
@@ -105,7 +105,10 @@ def _checked(values: dict) -> dict:
 
 
 def references_editable(article: Article) -> bool:
-    return article.submission.state in (State.IN_PRODUCTION, State.READY_FOR_PUBLICATION)
+    return article.submission.state in (
+        State.IN_PRODUCTION,
+        State.READY_FOR_PUBLICATION,
+    )
 
 
 def reference_correct(

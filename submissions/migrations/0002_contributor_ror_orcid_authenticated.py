@@ -5,20 +5,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('submissions', '0001_initial'),
+        ("submissions", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contributor',
-            name='orcid_authenticated',
+            model_name="contributor",
+            name="orcid_authenticated",
             field=models.BooleanField(default=False, editable=False),
         ),
         migrations.AddField(
-            model_name='contributor',
-            name='ror',
-            field=models.CharField(blank=True, help_text='Optional, for example https://ror.org/03yrm5c26 (see ror.org).', max_length=40, validators=[journal.validators.validate_ror], verbose_name='ROR id of the affiliation'),
+            model_name="contributor",
+            name="ror",
+            field=models.CharField(
+                blank=True,
+                help_text="Optional, for example https://ror.org/03yrm5c26 (see ror.org).",
+                max_length=40,
+                validators=[journal.validators.validate_ror],
+                verbose_name="ROR id of the affiliation",
+            ),
         ),
     ]

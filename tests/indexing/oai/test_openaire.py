@@ -92,11 +92,17 @@ def test_openaire_record_carries_what_openaire_links_on(oai):
         "Tashkent State University of Law",
     ]
     ror = creators[0].find("datacite:affiliation", NS)
-    assert (ror.get("affiliationIdentifierScheme"), ror.get("affiliationIdentifier")) == (
+    assert (
+        ror.get("affiliationIdentifierScheme"),
+        ror.get("affiliationIdentifier"),
+    ) == (
         "ROR",
         "https://ror.org/052bx8q98",
     )
-    assert creators[1].find("datacite:affiliation", NS).get("affiliationIdentifier") is None
+    assert (
+        creators[1].find("datacite:affiliation", NS).get("affiliationIdentifier")
+        is None
+    )
 
     files = {f.get("mimeType"): f for f in resource.findall("oaire:file", NS)}
     assert set(files) == {"application/pdf", "text/html"}

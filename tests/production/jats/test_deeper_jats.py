@@ -54,7 +54,11 @@ def _docx(tmp_path) -> bytes:
 
 
 def _xrefs(root, kind):
-    return [(x.text.split()[0], x.get("rid")) for x in root.iter("xref") if x.get("ref-type") == kind]
+    return [
+        (x.text.split()[0], x.get("rid"))
+        for x in root.iter("xref")
+        if x.get("ref-type") == kind
+    ]
 
 
 def test_converted_manuscript_is_linked_captioned_and_passes_jats4r_checks(
@@ -89,7 +93,9 @@ def test_converted_manuscript_is_linked_captioned_and_passes_jats4r_checks(
     )
     knox = root.find("back/ref-list/ref[@id='ref-3']//element-citation")
     assert knox.get("publication-type") == "journal"
-    assert knox.findtext("pub-id[@pub-id-type='doi']") == "10.1080/02634937.2017.1410467"
+    assert (
+        knox.findtext("pub-id[@pub-id-type='doi']") == "10.1080/02634937.2017.1410467"
+    )
     assert knox.findtext("person-group/name/surname") == "Knox"
 
     jats_url = reverse("publishing:article_download_kind", args=[article.pk, "jats"])
@@ -148,7 +154,8 @@ def test_ror_ids_and_authenticated_orcid_ids_appear_only_where_they_are_known():
     assert affs[0].findtext("institution-wrap/institution-id") == (
         "https://ror.org/052bx8q98"
     )
-    assert affs[0].find("institution-wrap/institution-id").get(
-        "institution-id-type"
-    ) == "ror"
+    assert (
+        affs[0].find("institution-wrap/institution-id").get("institution-id-type")
+        == "ror"
+    )
     assert affs[1].find("institution-wrap") is None

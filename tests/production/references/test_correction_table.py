@@ -63,8 +63,9 @@ def test_production_editor_corrects_a_reference_and_jats_follows(
     assert cite.findtext("pub-id") == "10.1080/02634937.2017.1410467"
     assert [n.text for n in cite.iter("surname")] == ["Knox", "Janenova"]
     # The text as written stays beside the parts.
-    assert root.find("back/ref-list/ref[@id='ref-2']//mixed-citation").text == (
-        REFERENCES.splitlines()[1]
+    assert (
+        root.find("back/ref-list/ref[@id='ref-2']//mixed-citation").text
+        == (REFERENCES.splitlines()[1])
     )
 
 

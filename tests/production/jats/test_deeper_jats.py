@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 XLINK = "{http://www.w3.org/1999/xlink}href"
 MANUSCRIPT = """# Introduction
 
-As Table 1 and Figure 1 show, merit matters (Weber, 1922; OECD 2019).[^1]
+As Table 1, Figure 1 and Fig. 2 show, merit matters (Weber, 1922; OECD 2019).[^1]
 Numbered: [2]. Knox and Janenova (2018) agree; Table 9 and (Nobody, 2001) do not
 exist.
 
@@ -31,6 +31,12 @@ Table 1. Exams by country
 ![]({figure})
 
 Figure 1. Applicants per vacancy.
+
+Some text between the figures.
+
+Figure 2. Staff trained, with the caption above.
+
+![]({figure})
 
 [^1]: Counted in 2020.
 """
@@ -82,7 +88,14 @@ def test_converted_manuscript_is_linked_captioned_and_passes_jats4r_checks(
     paragraphs = ["".join(p.itertext()) for p in root.find("body").iter("p")]
     assert not any(p.startswith("Table 1") for p in paragraphs)
     assert _xrefs(root, "table") == [("Table", table.get("id"))]
-    assert _xrefs(root, "fig") == [("Figure", root.find("body//fig").get("id"))]
+    figures = root.findall("body//fig")
+    assert [f.findtext("label") for f in figures] == ["Figure 1", "Figure 2"]
+    assert "".join(figures[1].find("caption").itertext()).strip() == (
+        "Staff trained, with the caption above."
+    )
+    assert _xrefs(root, "fig") == [
+        ("Figure", figures[0].get("id")), ("Fig.", figures[1].get("id"))
+    ]  # fmt: skip
     # Author-year, narrative and numeric citations; nothing for "Nobody, 2001".
     assert _xrefs(root, "bibr") == [
         ("Weber,", "ref-1"), ("OECD", "ref-2"), ("2", "ref-2"), ("Knox", "ref-3")

@@ -400,6 +400,7 @@ def references(request, pk):
     """Each reference with the parts the parser found, for correction."""
     submission = selectors.submission_for_production(request.user, pk)
     article = selectors.article_of(submission)
+    article.submission = submission
     return _references_page(request, submission, article)
 
 
@@ -408,6 +409,7 @@ def references(request, pk):
 def reference_save(request, pk, position):
     submission = selectors.submission_for_production(request.user, pk)
     article = selectors.article_of(submission)
+    article.submission = submission
     return run_form_action(
         request,
         ReferenceForm(request.POST, prefix=f"r{position}"),

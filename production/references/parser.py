@@ -207,6 +207,7 @@ def _gost(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+EDITORS = re.compile(r"\s*\((?:Eds?|Hrsg|Ред|Под ред)\.\)", re.I)
 TITLE_END = re.compile(r"(?<=[^\s.]{2})[.?!]\s+(?=[A-ZА-ЯЁ0-9])")
 SENTENCE_END = re.compile(r"[^\W\d_]{5,}\.\s")
 
@@ -234,7 +235,8 @@ def _author_year(ref: ParsedReference, text: str) -> bool:
     ) or re.match(rf"(?P<authors>.+?\.)\s+(?P<year>{YEAR})\.\s+(?P<rest>.*)$", text)
     if not match:
         return False
-    authors = match["authors"].strip()
+    # Editors of a whole book are its authors here; the marker goes.
+    authors = EDITORS.sub("", match["authors"]).strip()
     ref.year = match["year"] if match["year"] != "n.d." else ""
     # A corporate author ("OECD.", "World Bank.") is kept whole.
     if not re.search(r"\b\w\.", authors.rstrip(".")) and "," not in authors:

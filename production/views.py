@@ -419,7 +419,10 @@ def reference_save(request, pk, position):
             position=position,
             values=form.values(),
         ),
-        success_message=_("Reference %(n)s saved; it now wins over the parser.")
+        success_message=_(
+            "Reference %(n)s saved; it now wins over the parser. Render the "
+            "galleys again to use it."
+        )
         % {"n": position},
         redirect_to=f"{reverse('production:references', args=[pk])}#ref-{position}",
         render_form=lambda form: _references_page(

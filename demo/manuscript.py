@@ -7,7 +7,7 @@ import random
 BODY = [
     ("Introduction", [
         "Civil service reform in the region has moved from adopting new laws to making them work in everyday management. This paper looks at one part of that shift: {topic}.",
-        "The question matters to practitioners because reforms that look similar on paper produce very different results once ministries and local administrations apply them.",
+        "The question matters to practitioners because reforms that look similar on paper produce very different results once ministries and local administrations apply them (OECD, 2019; Meyer-Sahling et al., 2018).",
     ]),
     ("Data and method", [
         "The study combines a review of legal acts and internal guidance with administrative data and semi-structured interviews. Interviewees are referred to by role only.",

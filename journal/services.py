@@ -161,5 +161,10 @@ def user_update_profile(*, user, actor, **fields):
         for name, value in previous.items():
             setattr(user, name, value)
         raise DomainError(" ".join(exc.messages), code="profile_invalid") from exc
-    user.save(update_fields=list(cleaned))
+    update_fields = list(cleaned)
+    if "orcid" in cleaned and cleaned["orcid"] != previous["orcid"]:
+        # A typed iD is the person's word only, not an ORCID confirmation.
+        user.orcid_authenticated = False
+        update_fields.append("orcid_authenticated")
+    user.save(update_fields=update_fields)
     return user

@@ -1,4 +1,5 @@
-"""Identifier checksums: ORCID iD (ISO 7064 11,2) and ISSN (mod 11)."""
+"""Identifier checksums: ORCID iD (ISO 7064 11,2) and ISSN (mod 11); the form
+of a ROR id."""
 
 import re
 
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 ISSN_RE = re.compile(r"^\d{4}-\d{3}[\dX]$")
+# A ROR id: "0", six Crockford base32 characters (no i, l, o, u), two digits.
+ROR_RE = re.compile(r"^https://ror\.org/0[0-9a-hjkmnp-tv-z]{6}\d{2}$")
 
 
 def orcid_check_digit(base_digits: str) -> str:
@@ -69,4 +72,22 @@ def validate_issn(value: str) -> None:
     if issn_check_digit(digits[:7]) != digits[7]:
         raise ValidationError(
             _("This ISSN has a wrong check digit."), code="issn_checksum"
+        )
+
+
+def normalise_ror(value: str) -> str:
+    """The ROR URL from what people paste: a bare id, ror.org/..., http://..."""
+    value = (value or "").strip().rstrip("/").lower()
+    for prefix in ("https://", "http://", "www.", "ror.org/"):
+        if value.startswith(prefix):
+            value = value[len(prefix) :]
+    if value.startswith("ror.org/"):
+        value = value[len("ror.org/") :]
+    return f"https://ror.org/{value}" if value else ""
+
+
+def validate_ror(value: str) -> None:
+    if not ROR_RE.match(normalise_ror(value)):
+        raise ValidationError(
+            _("A ROR id looks like https://ror.org/03yrm5c26."), code="ror_format"
         )

@@ -157,3 +157,33 @@ class ArticleMedia(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ReferenceCorrection(models.Model):
+    """A production editor's correction of one parsed reference.
+
+    Rows are never changed: each save adds one, so they are also the log of who
+    corrected what. The newest row for a position wins over the parser while
+    the reference still reads as it did (`text`); an edited reference is parsed
+    afresh.
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="reference_corrections"
+    )
+    position = models.PositiveIntegerField(_("position"))
+    text = models.TextField(_("reference as corrected"))
+    fields = models.JSONField(_("corrected fields"), default=dict)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    corrected_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reference correction")
+        verbose_name_plural = _("reference corrections")
+        ordering = ["article", "position", "-corrected_at", "-pk"]
+        indexes = [models.Index(fields=["article", "position"])]
+
+    def __str__(self):
+        return f"{self.article_id} #{self.position}"

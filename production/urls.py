@@ -33,6 +33,16 @@ urlpatterns = [
         views.reopen,
         name="reopen",
     ),
+    path(
+        "production/submissions/<int:pk>/references/",
+        views.references,
+        name="references",
+    ),
+    path(
+        "production/submissions/<int:pk>/references/<int:position>/",
+        views.reference_save,
+        name="reference_save",
+    ),
     path("submissions/<int:pk>/proofs/", views.proofs, name="proofs"),
     path(
         "production/submissions/<int:pk>/approve-for-author/",

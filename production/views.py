@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,9 +21,11 @@ from .forms import (
     MessageForm,
     OptionalNoteForm,
     ProxyApprovalForm,
+    ReferenceForm,
     ReopenForm,
     TypesetPDFForm,
 )
+from .references import reference_correct, reference_rows, references_editable
 
 
 @login_required
@@ -365,3 +368,64 @@ def media(request, article_pk, name):
         "public, max-age=86400" if item.article.is_public else "private"
     )
     return response
+
+
+def _references_page(request, submission, article, bound=None, status=200):
+    rows = []
+    for position, (ref, correction) in enumerate(reference_rows(article), start=1):
+        prefix = f"r{position}"
+        form = (
+            bound
+            if bound is not None and bound.prefix == prefix
+            else ReferenceForm.for_reference(ref, prefix=prefix)
+        )
+        rows.append(
+            {"position": position, "ref": ref, "correction": correction, "form": form}
+        )
+    return render(
+        request,
+        "production/references.html",
+        {
+            "journal": submission.journal,
+            "submission": submission,
+            "rows": rows,
+            "editable": references_editable(article),
+        },
+        status=status,
+    )
+
+
+@login_required
+def references(request, pk):
+    """Each reference with the parts the parser found, for correction."""
+    submission = selectors.submission_for_production(request.user, pk)
+    article = selectors.article_of(submission)
+    article.submission = submission
+    return _references_page(request, submission, article)
+
+
+@login_required
+@require_POST
+def reference_save(request, pk, position):
+    submission = selectors.submission_for_production(request.user, pk)
+    article = selectors.article_of(submission)
+    article.submission = submission
+    return run_form_action(
+        request,
+        ReferenceForm(request.POST, prefix=f"r{position}"),
+        lambda form: reference_correct(
+            article=article,
+            actor=request.user,
+            position=position,
+            values=form.values(),
+        ),
+        success_message=_(
+            "Reference %(n)s saved; it now wins over the parser. Render the "
+            "galleys again to use it."
+        )
+        % {"n": position},
+        redirect_to=f"{reverse('production:references', args=[pk])}#ref-{position}",
+        render_form=lambda form: _references_page(
+            request, submission, article, bound=form, status=400
+        ),
+    )

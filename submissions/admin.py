@@ -20,6 +20,7 @@ class ContributorInline(admin.TabularInline):
         "family_name",
         "email",
         "affiliation",
+        "ror",
         "orcid",
         "is_corresponding",
     ]

@@ -112,6 +112,7 @@ class ContributorForm(forms.ModelForm):
             "family_name",
             "email",
             "affiliation",
+            "ror",
             "country",
             "orcid",
             "is_corresponding",

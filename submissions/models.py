@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from journal.models import CallForPapers, Journal, ReviewMethod, Section
-from journal.validators import validate_orcid
+from journal.validators import normalise_ror, validate_orcid, validate_ror
 
 from . import permissions as perms
 
@@ -344,10 +344,20 @@ class Contributor(models.Model):
     name_translations = models.JSONField(default=dict, blank=True)
     email = models.EmailField(_("email"))
     affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    ror = models.CharField(
+        _("ROR id of the affiliation"),
+        max_length=40,
+        blank=True,
+        validators=[validate_ror],
+        help_text=_("Optional, for example https://ror.org/03yrm5c26 (see ror.org)."),
+    )
     country = CountryField(_("country"), blank=True)
     orcid = models.CharField(
         _("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid]
     )
+    # True only when the iD came from the person's account and was confirmed
+    # there through ORCID sign-in; typed iDs are never authenticated.
+    orcid_authenticated = models.BooleanField(default=False, editable=False)
     is_corresponding = models.BooleanField(_("corresponding author"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -358,6 +368,10 @@ class Contributor(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def clean(self):
+        self.ror = normalise_ror(self.ror)
+        super().clean()
 
     @property
     def full_name(self) -> str:

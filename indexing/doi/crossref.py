@@ -8,10 +8,13 @@ deposit without failing the others.
 import datetime as dt
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from lxml import etree
+
+from production.references import ParsedReference
 
 CR = "http://www.crossref.org/schema/5.3.1"
 JATS = "http://www.ncbi.nlm.nih.gov/JATS1"
@@ -27,6 +30,7 @@ class Person:
     surname: str
     affiliation: str = ""
     orcid: str = ""
+    ror: str = ""
 
 
 @dataclass
@@ -62,7 +66,8 @@ class ArticleData:
     last_page: str = ""
     item_number: str = ""
     licence_url: str = ""
-    references: list[str] = field(default_factory=list)
+    # Each reference as written, or parsed into parts (production.references).
+    references: list["str | ParsedReference"] = field(default_factory=list)
     # Every abstract by language, the article's own language first.
     abstracts: dict[str, str] = field(default_factory=dict)
     # (url, MIME type) of each full text, for Similarity Check's crawler and
@@ -178,9 +183,12 @@ def _journal_article(parent, article: ArticleData):
                 _el(name, "surname", person.surname)
             else:
                 _el(name, "surname", person.given_name)
-            if person.affiliation:
+            if person.affiliation or person.ror:
                 institution = _el(_el(name, "affiliations"), "institution")
-                _el(institution, "institution_name", person.affiliation)
+                if person.affiliation:
+                    _el(institution, "institution_name", person.affiliation)
+                if person.ror:
+                    _el(institution, "institution_id", person.ror, type="ror")
             if person.orcid:
                 _el(name, "ORCID", _orcid_url(person.orcid))
     abstracts = article.abstracts or (
@@ -233,8 +241,32 @@ def _journal_article(parent, article: ArticleData):
     if article.references:
         citations = _el(node, "citation_list")
         for index, reference in enumerate(article.references, start=1):
-            citation = _el(citations, "citation", key=f"ref{index}")
-            _el(citation, "unstructured_citation", reference)
+            _citation(_el(citations, "citation", key=f"ref{index}"), reference)
+
+
+def _citation(citation, ref: "str | ParsedReference") -> None:
+    """The parts Crossref matches on, and always the text as written."""
+    if isinstance(ref, str):
+        _el(citation, "unstructured_citation", ref)
+        return
+    parts = [
+        ("doi", ref.doi if re.fullmatch(r"10\.\d{4,9}/.{1,200}", ref.doi) else ""),
+        ("author", ref.first_author_family),
+        ("cYear", ref.year[:4]),
+        ("volume", ref.volume[:32]),
+        ("issue", ref.issue[:32]),
+        ("first_page", ref.first_page[:32]),
+    ]
+    if ref.publication_type == "journal":
+        parts += [("journal_title", ref.source), ("article_title", ref.title)]
+    elif ref.publication_type in ("book", "chapter"):
+        parts += [("volume_title", ref.source or ref.title)]
+        if ref.source:
+            parts.append(("article_title", ref.title))
+    for tag, value in parts:
+        if value:
+            _el(citation, tag, value)
+    _el(citation, "unstructured_citation", ref.text)
 
 
 def _root(batch: BatchData):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from production.references import article_references
 from publishing.links import article_url, issue_url, site_url  # noqa: F401 - re-exported
 from publishing.models import Article, GalleyKind, Issue, JournalPublishingSettings
 
@@ -15,14 +16,6 @@ from .crossref import ArticleData, BatchData, IssueData, JournalData, Person
 
 def _local_date(journal, value):
     return journal.local_time(value).date() if value else None
-
-
-def references_of(submission) -> list[str]:
-    return [
-        line.strip()
-        for line in (submission.references or "").splitlines()
-        if line.strip()
-    ]
 
 
 def article_data(article: Article) -> ArticleData:
@@ -43,6 +36,7 @@ def article_data(article: Article) -> ArticleData:
                 surname=c.family_name,
                 affiliation=c.affiliation,
                 orcid=c.orcid,
+                ror=c.ror,
             )
             for c in submission.authors.all()
         ],
@@ -52,7 +46,7 @@ def article_data(article: Article) -> ArticleData:
         last_page=article.last_page,
         item_number=article.elocation_id,
         licence_url=article.journal.licence_url,
-        references=references_of(submission),
+        references=article_references(article),
         abstracts={
             lang: submission.abstract_in(lang)
             for lang in languages

@@ -105,7 +105,13 @@ def build_oai_openaire(article) -> bytes:
                     schemeURI=ORCID_SCHEME,
                 )
             if author.affiliation:
-                sub(creator, f"{D}affiliation", _text(author.affiliation))
+                affiliation = sub(creator, f"{D}affiliation", _text(author.affiliation))
+                if author.ror:
+                    # DataCite 4.3's names; the guidelines' schema leaves the
+                    # element open, so harvesters that know them read the id.
+                    affiliation.set("affiliationIdentifier", author.ror)
+                    affiliation.set("affiliationIdentifierScheme", "ROR")
+                    affiliation.set("schemeURI", "https://ror.org")
 
     if article.doi:
         sub(root, f"{D}identifier", article.doi, identifierType="DOI")

@@ -160,31 +160,117 @@ def _figure_refused(name: str, why: str) -> DomainError:
 
 
 def _wrap_figures(body) -> None:
-    """Put block images into numbered `<fig>`s; a following "Figure 1. …"
-    paragraph becomes the caption."""
+    """Put block images into numbered `<fig>`s; a "Figure 1. …" paragraph just
+    after the image (or just before it) becomes the caption and gives the
+    number."""
     count = len(body.findall(".//fig"))
     for graphic in list(body.iter("graphic")):
         parent = graphic.getparent()
         if parent.tag == "fig":
             continue
         count += 1
+        paragraph = _figure_caption(graphic, count)
+        number = count
+        if paragraph is not None:
+            number = int(
+                _digits(CAPTION_START.match(_text(paragraph)).group()) or count
+            )
         fig = etree.Element("fig", id=f"fig-{count}")
         label = etree.SubElement(fig, "label")
-        label.text = f"Figure {count}"
-        following = graphic.getnext()
+        label.text = f"Figure {number}"
         parent.replace(graphic, fig)
         fig.tail, graphic.tail = graphic.tail, None
-        if (
-            following is not None
-            and following.tag == "p"
-            and CAPTION_START.match("".join(following.itertext()))
-        ):
+        if paragraph is not None:
             caption = etree.SubElement(fig, "caption")
-            text = CAPTION_START.sub("", following.text or "", count=1)
-            following.text = text
-            caption.append(following)
+            paragraph.text = CAPTION_START.sub("", paragraph.text or "", count=1)
+            _detach(paragraph)
+            caption.append(paragraph)
         fig.append(graphic)
     tables = 0
+    used = {el.get("id") for el in body.iter(tag=etree.Element) if el.get("id")}
     for wrap in body.iter("table-wrap"):
         tables += 1
-        wrap.set("id", wrap.get("id") or f"table-{tables}")
+        number = _caption_table(wrap, tables)
+        if not wrap.get("id"):
+            wrap_id = f"table-{number}"
+            while wrap_id in used:  # two tables numbered alike in the manuscript
+                wrap_id += "-b"
+            used.add(wrap_id)
+            wrap.set("id", wrap_id)
+
+
+TABLE_CAPTION = re.compile(r"^\s*(?:table|табл\.|таблица)\s*(\d+)[.:]?\s*", re.I)
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
+
+
+def _figure_caption(graphic, expected: int):
+    """The caption paragraph of an image: the one beside it numbered as
+    expected, else the one after it, else the one before it."""
+    found = [
+        el
+        for el in (graphic.getnext(), graphic.getprevious())
+        if el is not None and el.tag == "p" and CAPTION_START.match(_text(el))
+    ]
+    for el in found:
+        if _digits(CAPTION_START.match(_text(el)).group()) == str(expected):
+            return el
+    return found[0] if found else None
+
+
+def _detach(paragraph) -> None:
+    """Take a paragraph out of the text flow, keeping any text after it."""
+    parent = paragraph.getparent()
+    previous = paragraph.getprevious()
+    if paragraph.tail and paragraph.tail.strip():
+        if previous is None:
+            parent.text = (parent.text or "") + paragraph.tail
+        else:
+            previous.tail = (previous.tail or "") + paragraph.tail
+    paragraph.tail = None
+
+
+def _caption_paragraph(el):
+    if el is not None and el.tag == "p":
+        match = TABLE_CAPTION.match("".join(el.itertext()))
+        if match:
+            return el, match
+    return None, None
+
+
+def _caption_table(wrap, count: int) -> int:
+    """Give a table its label and caption from a "Table 2. …" paragraph just
+    before it (the usual place) or just after it; returns its number."""
+    if wrap.find("label") is not None:
+        return int(_digits(wrap.findtext("label")) or count)
+    caption = wrap.find("caption")
+    if caption is not None:
+        match = TABLE_CAPTION.match("".join(caption.itertext()))
+        number = int(match.group(1)) if match else count
+        first = caption[0] if len(caption) else None
+        if match and first is not None and first.text:
+            first.text = TABLE_CAPTION.sub("", first.text, count=1)
+    else:
+        paragraph, match = _caption_paragraph(wrap.getprevious())
+        if paragraph is None:
+            paragraph, match = _caption_paragraph(wrap.getnext())
+        if paragraph is None:
+            number = count
+        else:
+            number = int(match.group(1))
+            _detach(paragraph)
+            paragraph.text = TABLE_CAPTION.sub("", paragraph.text or "", count=1)
+            caption = etree.Element("caption")
+            caption.append(paragraph)  # moves it out of the body's flow
+            wrap.insert(0, caption)
+    label = etree.Element("label")
+    label.text = f"Table {number}"
+    wrap.insert(0, label)
+    return number
+
+
+def _digits(text: str | None) -> str:
+    match = re.search(r"\d+", text or "")
+    return match.group() if match else ""

@@ -7,10 +7,13 @@ is easy to test and its output depends only on what the selector read.
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Licence
 from publishing.models import Article
+
+from ..references import ParsedReference, article_references
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class ContributorData:
     country_code: str = ""
     country_name: str = ""
     orcid: str = ""
+    orcid_authenticated: bool = False
+    ror: str = ""
     is_corresponding: bool = False
 
     @property
@@ -63,7 +68,10 @@ class ArticleData:
     licence_label: str = ""
     licence_url: str = ""
     funding: str = ""
-    references: list[str] = field(default_factory=list)
+    references: list[ParsedReference] = field(default_factory=list)
+    # Where figures live, relative to the JATS document's own address, so a
+    # graphic's xlink:href resolves wherever the XML is downloaded from.
+    media_base: str = ""
 
     @property
     def title(self) -> str:
@@ -116,6 +124,8 @@ def article_data(article) -> ArticleData:
             country_code=c.country.code or "",
             country_name=str(c.country.name) if c.country else "",
             orcid=c.orcid,
+            orcid_authenticated=c.orcid_authenticated,
+            ror=c.ror,
             is_corresponding=c.is_corresponding,
         )
         for c in submission.authors.all()
@@ -155,7 +165,15 @@ def article_data(article) -> ArticleData:
         else journal.default_licence,
         licence_url=journal.licence_url,
         funding=submission.funding.strip(),
-        references=[
-            line.strip() for line in submission.references.splitlines() if line.strip()
-        ],
+        references=article_references(article),
+        media_base=media_base(article),
     )
+
+
+def media_base(article) -> str:
+    """The figures' folder relative to the JATS download (both JATS addresses,
+    by kind and by galley, sit at the same depth)."""
+    jats = reverse("publishing:article_download_kind", args=[article.pk, "jats"])
+    media = reverse("production:media", args=[article.pk, "name"]).rsplit("/", 1)[0]
+    depth = jats.rstrip("/").count("/")
+    return "../" * depth + media.lstrip("/") + "/"

@@ -4,7 +4,9 @@ import re
 
 from lxml import etree
 
+from ..references import ParsedReference
 from .data import ArticleData, ContributorData
+from .links import link_mentions, point_graphics
 
 XLINK = "http://www.w3.org/1999/xlink"
 ALI = "http://www.niso.org/schemas/ali/1.0/"
@@ -45,7 +47,7 @@ class ArticleBuilder:
 
     def __init__(self, data: ArticleData):
         self.data = data
-        self._affs: dict[tuple[str, str], str] = {}
+        self._affs: dict[tuple[str, str, str], str] = {}
 
     def build(
         self,
@@ -60,8 +62,11 @@ class ArticleBuilder:
         front = _sub(article, "front")
         self.build_journal_meta(_sub(front, "journal-meta"))
         self.build_article_meta(_sub(front, "article-meta"))
-        article.append(body if body is not None else etree.Element("body"))
+        body = body if body is not None else etree.Element("body")
+        article.append(body)
         self.build_back(article, back)
+        point_graphics(body, d.media_base)
+        link_mentions(body, d.references)
         return article
 
     # --- journal-meta ----------------------------------------------------
@@ -137,7 +142,7 @@ class ArticleBuilder:
     def _aff_id(self, c: ContributorData) -> str | None:
         if not (c.affiliation or c.country_code):
             return None
-        key = (c.affiliation, c.country_code)
+        key = (c.affiliation, c.ror, c.country_code)
         if key not in self._affs:
             self._affs[key] = f"aff-{len(self._affs) + 1}"
         return self._affs[key]
@@ -155,6 +160,8 @@ class ArticleBuilder:
                     "contrib-id",
                     f"https://orcid.org/{c.orcid}",
                     contrib_id_type="orcid",
+                    # Only an iD confirmed through ORCID sign-in says so.
+                    authenticated="true" if c.orcid_authenticated else None,
                 )
             name = _sub(contrib, "name", name_style="western")
             _sub(name, "surname", c.family_name or c.given_name)
@@ -166,9 +173,14 @@ class ArticleBuilder:
             if c.is_corresponding and c.email:
                 corresponding.append(c)
                 _sub(contrib, "xref", "*", ref_type="corresp", rid="corresp-1")
-        for (institution, country), aff_id in self._affs.items():
+        for (institution, ror, country), aff_id in self._affs.items():
             aff = _sub(meta, "aff", id=aff_id)
-            if institution:
+            if ror:
+                wrap = _sub(aff, "institution-wrap")
+                _sub(wrap, "institution-id", ror, institution_id_type="ror")
+                if institution:
+                    _sub(wrap, "institution", institution)
+            elif institution:
                 _sub(aff, "institution", institution)
             if country:
                 name = next(
@@ -254,8 +266,61 @@ class ArticleBuilder:
         if refs:
             ref_list = _sub(out, "ref-list")
             _sub(ref_list, "title", "References")
-            for n, text in enumerate(refs, start=1):
+            for n, parsed in enumerate(refs, start=1):
                 ref = _sub(ref_list, "ref", id=f"ref-{n}")
-                _sub(ref, "mixed-citation", text)
+                self.build_reference(ref, parsed)
         if len(out) == 0:
             article.remove(out)
+
+    def build_reference(self, ref, parsed: ParsedReference) -> None:
+        """The reference as written (`mixed-citation`) and in parts
+        (`element-citation`), side by side in `citation-alternatives`."""
+        if not (parsed.authors or parsed.title or parsed.source or parsed.doi):
+            _sub(ref, "mixed-citation", parsed.text)
+            return
+        both = _sub(ref, "citation-alternatives")
+        kind = CITATION_TYPES.get(parsed.publication_type, "other")
+        _sub(both, "mixed-citation", parsed.text, publication_type=kind)
+        cite = _sub(both, "element-citation", publication_type=kind)
+        if parsed.authors:
+            group = _sub(cite, "person-group", person_group_type="author")
+            for author in parsed.authors:
+                if author.given:
+                    name = _sub(group, "name")
+                    _sub(name, "surname", author.family)
+                    _sub(name, "given-names", author.given)
+                else:
+                    _sub(group, "collab", author.family)
+        if parsed.year:
+            _sub(cite, "year", parsed.year, iso_8601_date=parsed.year[:4])
+        if parsed.publication_type == "journal":
+            _sub(cite, "article-title", parsed.title)
+            _sub(cite, "source", parsed.source)
+        elif parsed.publication_type == "chapter":
+            _sub(cite, "chapter-title", parsed.title)
+            _sub(cite, "source", parsed.source)
+        elif parsed.source and parsed.title:
+            _sub(cite, "article-title", parsed.title)
+            _sub(cite, "source", parsed.source)
+        else:
+            _sub(cite, "source", parsed.title or parsed.source)
+        _sub(cite, "volume", parsed.volume)
+        _sub(cite, "issue", parsed.issue)
+        _sub(cite, "fpage", parsed.first_page)
+        _sub(cite, "lpage", parsed.last_page)
+        _sub(cite, "publisher-name", parsed.publisher)
+        _sub(cite, "pub-id", parsed.doi, pub_id_type="doi")
+        if parsed.url:
+            link = _sub(cite, "ext-link", parsed.url, ext_link_type="uri")
+            link.set(f"{{{XLINK}}}href", parsed.url)
+        for empty in [el for el in cite if not (el.text or len(el))]:
+            cite.remove(empty)
+
+
+CITATION_TYPES = {
+    "journal": "journal",
+    "book": "book",
+    "chapter": "book",
+    "web": "webpage",
+    "other": "other",
+}

@@ -226,7 +226,8 @@ class HTMLWriter:
                         self.convert_children(child, span, depth)
 
     def _img(self, graphic, dst, alt=""):
-        name = graphic.get(HREF, "")
+        # Stored as a path relative to the JATS address; the name is its end.
+        name = graphic.get(HREF, "").rsplit("/", 1)[-1]
         if name:
             self._el(dst, "img", src=self.media_url(name), alt=alt or name)
 
@@ -406,9 +407,9 @@ def _references(writer: HTMLWriter, back, holder) -> None:
             for ref in child.findall("ref"):
                 li = etree.SubElement(ol, "li")
                 li.set("id", ref.get("id", ""))
-                citation = ref.find("mixed-citation")
+                citation = ref.find(".//mixed-citation")
                 if citation is None:
-                    citation = ref.find("element-citation")
+                    citation = ref.find(".//element-citation")
                 if citation is not None:
                     writer.convert_children(citation, li, 0)
         elif isinstance(child.tag, str):

@@ -200,6 +200,8 @@ def contributor_save(
             contributor = Contributor(submission=submission, order=(last or 0) + 1)
         elif contributor.submission_id != submission.pk:
             raise ActionNotAllowed(_("That author belongs to another submission."))
+        if "orcid" in fields and fields["orcid"] != contributor.orcid:
+            contributor.orcid_authenticated = False  # typed, not confirmed
         for name, value in fields.items():
             setattr(contributor, name, value)
         contributor.full_clean(exclude=["submission", "user"])
@@ -248,6 +250,7 @@ def contributor_add_submitter(*, submission: Submission, actor) -> Contributor:
         affiliation=actor.affiliation,
         country=actor.country,
         orcid=actor.orcid,
+        orcid_authenticated=bool(actor.orcid and actor.orcid_authenticated),
         is_corresponding=not submission.authors.exists(),
     )
 

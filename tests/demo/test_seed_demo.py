@@ -8,11 +8,13 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from lxml import etree
 
 from demo import content
 from journal.models import Journal, JournalRole, Role, User
 from publishing.models import Article, ArticleStatus, Issue, Volume
 from submissions.models import Contributor, FileKind, State, Submission
+from tests.production.jats.jats4r import jats4r_problems
 from tests.schemas import schema_missing
 
 pytestmark = pytest.mark.django_db
@@ -234,6 +236,12 @@ def test_demo_articles_are_published_with_current_html_pdf_and_valid_jats(
         assert f"<issue>{issue.number}</issue>".encode() in jats
         for element in (b"<fig ", b"<table-wrap", b"<ref-list>", b"<trans-abstract"):
             assert element in jats, element
+        root = etree.fromstring(jats)
+        assert jats4r_problems(root) == []
+        assert root.findtext(".//table-wrap/label") == "Table 1"
+        kinds = {x.get("ref-type") for x in root.iter("xref")}
+        assert {"table", "fig", "bibr"} <= kinds
+        assert root.find(".//ref//element-citation/person-group") is not None
         assert by_kind[GalleyKind.PDF].startswith(b"%PDF")
         html = by_kind[GalleyKind.HTML].decode()
         assert "Civil servants trained per year" in html

@@ -46,6 +46,7 @@ def test_openaire_record_carries_what_openaire_links_on(oai):
         family_name="Nurlanova-Smith",
         orcid="0000-0002-1825-0097",
         affiliation="Academy of Public Administration, Astana",
+        ror="https://ror.org/052bx8q98",
         order=0,
     )
     ContributorFactory(
@@ -90,6 +91,18 @@ def test_openaire_record_carries_what_openaire_links_on(oai):
         "Academy of Public Administration, Astana",
         "Tashkent State University of Law",
     ]
+    ror = creators[0].find("datacite:affiliation", NS)
+    assert (
+        ror.get("affiliationIdentifierScheme"),
+        ror.get("affiliationIdentifier"),
+    ) == (
+        "ROR",
+        "https://ror.org/052bx8q98",
+    )
+    assert (
+        creators[1].find("datacite:affiliation", NS).get("affiliationIdentifier")
+        is None
+    )
 
     files = {f.get("mimeType"): f for f in resource.findall("oaire:file", NS)}
     assert set(files) == {"application/pdf", "text/html"}

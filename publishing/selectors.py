@@ -231,6 +231,7 @@ def journal_updates(journal: Journal) -> list[ArticleUpdate]:
             note=a.retraction_notice,
         )
         for a in retracted
+        if a.retracted_at is not None  # filtered in the query; for the types
     ]
     updates.sort(key=lambda u: (u.date, u.kind == "retraction"), reverse=True)
     return updates

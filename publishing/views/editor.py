@@ -17,7 +17,6 @@ from journal.view_actions import run_action, run_form_action
 
 from .. import hooks, selectors
 from ..issues import services
-from ..links import site_url
 from ..issues.forms import (
     IssueForm,
     PaginationForm,
@@ -27,6 +26,7 @@ from ..issues.forms import (
     ScheduleForm,
     VolumeForm,
 )
+from ..links import site_url
 from ..models import Article, Issue, JournalPublishingSettings, Volume
 
 

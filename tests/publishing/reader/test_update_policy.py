@@ -27,9 +27,7 @@ def _when(day):
 
 
 def _corrected(journal, reason, day, number=1):
-    article = PublishedArticleFactory(
-        submission__journal=journal, version=number + 1
-    )
+    article = PublishedArticleFactory(submission__journal=journal, version=number + 1)
     ArticleVersion.objects.create(
         article=article, number=number, reason=reason, superseded_at=_when(day)
     )
@@ -74,9 +72,7 @@ def test_the_written_policy_is_shown_in_the_readers_language_else_the_journals(
     )
 
     for language in ("en", "ru"):
-        (policy,) = _page(client, journal, language).xpath(
-            "//*[@data-update-policy]"
-        )
+        (policy,) = _page(client, journal, language).xpath("//*[@data-update-policy]")
         assert policy.text_content().strip() == "We publish errata within a month."
         assert policy.get("lang") == "en"
 
@@ -95,7 +91,9 @@ def test_the_page_lists_the_journals_updates_newest_first(client):
     retracted = _retracted(journal, "The data were fabricated.", 9)
     twice = _corrected(journal, "A figure was mislabelled.", 5)
     ArticleVersion.objects.create(
-        article=twice, number=2, reason="An author's name was misspelt.",
+        article=twice,
+        number=2,
+        reason="An author's name was misspelt.",
         superseded_at=_when(7),
     )
     _corrected(JournalFactory(), "Another journal's correction.", 8)
@@ -106,8 +104,10 @@ def test_the_page_lists_the_journals_updates_newest_first(client):
     assert [
         (li.get("data-update"), li.xpath(".//a")[0].get("href")) for li in items
     ] == [
-        ("retraction", reverse("publishing:article", args=[retracted.pk])
-         + "#retraction-notice"),
+        (
+            "retraction",
+            reverse("publishing:article", args=[retracted.pk]) + "#retraction-notice",
+        ),
         ("correction", reverse("publishing:article", args=[twice.pk]) + "#versions"),
         ("correction", reverse("publishing:article", args=[twice.pk]) + "#versions"),
         ("correction", reverse("publishing:article", args=[oldest.pk]) + "#versions"),

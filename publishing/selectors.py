@@ -4,6 +4,9 @@ Readers see only published (or retracted) articles of published issues or
 articles published continuously; editors see their own journal's issues.
 """
 
+import datetime
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
@@ -158,6 +161,80 @@ def article_version_public(article: Article, number: int) -> ArticleVersion:
 
 def article_versions(article: Article) -> list[ArticleVersion]:
     return list(ArticleVersion.objects.filter(article=article).order_by("number"))
+
+
+@dataclass(frozen=True)
+class ArticleUpdate:
+    """A published change to an article: a correction (which made a new
+    version, `version`) or its retraction, with the reason or notice."""
+
+    kind: str  # "correction" or "retraction"
+    date: datetime.datetime
+    article: Article
+    note: str
+    version: int | None = None
+
+
+def journal_updates(journal: Journal) -> list[ArticleUpdate]:
+    """The journal's corrections and retractions of public articles, newest
+    first (two queries, however many there are)."""
+    corrections = (
+        ArticleVersion.objects.filter(
+            article__journal=journal, article__status__in=PUBLIC_STATUSES
+        )
+        .select_related("article__submission")
+        .only(
+            "number",
+            "reason",
+            "superseded_at",
+            "article__id",
+            "article__doi",
+            "article__journal_id",
+            "article__submission__title",
+            "article__status",
+            "article__submission__language",
+            # The workflow reads its state when a submission row is loaded.
+            "article__submission__state",
+        )
+    )
+    retracted = (
+        articles_public(journal)
+        .filter(retracted_at__isnull=False)
+        .select_related("submission")
+        .only(
+            "id",
+            "doi",
+            "journal_id",
+            "retracted_at",
+            "retraction_notice",
+            "submission__title",
+            "status",
+            "submission__language",
+            "submission__state",
+        )
+    )
+    updates = [
+        ArticleUpdate(
+            kind="correction",
+            date=v.superseded_at,
+            article=v.article,
+            note=v.reason,
+            # The correction made the next version the current one.
+            version=v.number + 1,
+        )
+        for v in corrections
+    ] + [
+        ArticleUpdate(
+            kind="retraction",
+            date=a.retracted_at,
+            article=a,
+            note=a.retraction_notice,
+        )
+        for a in retracted
+        if a.retracted_at is not None  # filtered in the query; for the types
+    ]
+    updates.sort(key=lambda u: (u.date, u.kind == "retraction"), reverse=True)
+    return updates
 
 
 def galley_public(article: Article, *, galley_id=None, kind=None) -> Galley:

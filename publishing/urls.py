@@ -10,6 +10,11 @@ urlpatterns = [
     # Readers
     path("j/<slug:slug>/", views.journal_home, name="journal_home"),
     path("j/<slug:slug>/about/", views.journal_about, name="about"),
+    path(
+        "j/<slug:slug>/policies/updates/",
+        views.update_policy,
+        name="update_policy",
+    ),
     path("j/<slug:slug>/issues/", views.archive, name="archive"),
     path("j/<slug:slug>/issues/<int:issue_id>/", views.issue, name="issue"),
     path(

@@ -1,6 +1,8 @@
 import re
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from publishing.models import JournalPublishingSettings
@@ -94,13 +96,64 @@ class PublishingSettingsForm(forms.ModelForm):
             )
         return value
 
+    def __init__(self, *args, policy_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if policy_url:
+            self.fields["crossmark_policy_doi"].help_text = _(
+                "This journal's update policy page is %(url)s. Register a DOI "
+                "for it with Crossref (deposit it like an article's) and enter "
+                "it here: the policy DOI must resolve to this page. With it, "
+                "deposits carry Crossmark, and corrections and retractions are "
+                "deposited as updates."
+            ) % {"url": policy_url}
+        # The policy page's text in each language of the site, stored together
+        # as {"en": ..., "ru": ...}.
+        written = self.instance.update_policy or {}
+        order = list(self.fields)
+        at = order.index("crossmark_policy_doi") + 1
+        for code, _name in settings.LANGUAGES:
+            name = f"update_policy_{code}"
+            self.fields[name] = forms.CharField(
+                label=_("Update policy (%(lang)s)")
+                % {"lang": get_language_info(code)["name_translated"]},
+                required=False,
+                initial=written.get(code, ""),
+                help_text=_(
+                    "How the journal handles corrections, retractions, "
+                    "expressions of concern and new versions. Left empty, "
+                    "the page shows a standard text."
+                ),
+                widget=forms.Textarea(attrs={"rows": 6, "lang": code}),
+            )
+            order.insert(at, name)
+            at += 1
+        self.order_fields(order)
+
     def clean_crossmark_policy_doi(self):
         value = self.cleaned_data["crossmark_policy_doi"].strip()
-        for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
+        for prefix in (
+            "https://doi.org/",
+            "http://doi.org/",
+            "https://dx.doi.org/",
+            "http://dx.doi.org/",
+            "doi.org/",
+            "doi:",
+        ):
             if value.lower().startswith(prefix):
-                value = value[len(prefix) :]
-        if value and not re.fullmatch(r"10\.\d{4,9}/\S+", value):
+                value = value[len(prefix) :].strip()
+                break
+        # What Crossref's schema takes (doi_t), without spaces.
+        if value and not re.fullmatch(r"10\.[0-9]{4,9}/\S{1,200}", value, re.ASCII):
             raise forms.ValidationError(
                 _("Enter a DOI such as 10.12345/journal.policy.")
             )
         return value
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.update_policy = {
+            code: text.strip()
+            for code, _name in settings.LANGUAGES
+            if (text := cleaned.get(f"update_policy_{code}") or "").strip()
+        }
+        return cleaned

@@ -380,10 +380,14 @@ def article_retract(*, article: Article, actor, notice: str, now=None) -> Articl
 
 
 def publishing_settings_save(*, row, actor):
-    """Save a journal's DOI patterns and depositor; refuses unknown placeholders."""
+    """Save a journal's DOI patterns, depositor, Crossmark policy and update
+    policy text; refuses unknown placeholders."""
     _check(actor, "issues.settings", row.journal)
     pattern_check(row.article_doi_pattern)
     if row.issue_doi_pattern:
         pattern_check(row.issue_doi_pattern)
     row.save()
+    # Article pages show Crossmark's "Check for updates" once a policy is set.
+    journal_id = row.journal_id
+    transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)
     return row

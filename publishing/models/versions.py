@@ -49,6 +49,18 @@ class JournalPublishingSettings(models.Model):
         ),
     )
 
+    # The update policy page's text per language ({"en": ..., "ru": ...}), like
+    # a submission's title; a default text stands in for a missing language.
+    update_policy = models.JSONField(
+        _("update policy"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "How the journal handles corrections, retractions, expressions of "
+            "concern and new versions."
+        ),
+    )
+
     citation_style = models.CharField(
         _("citation style"),
         max_length=100,
@@ -66,6 +78,15 @@ class JournalPublishingSettings(models.Model):
 
     def __str__(self):
         return str(self.journal)
+
+    def update_policy_in(self, *languages: str) -> tuple[str, str]:
+        """(language, text) of the update policy in the first of `languages`
+        it is written in, else in any written language, else ("", "")."""
+        written = {k: v for k, v in (self.update_policy or {}).items() if v.strip()}
+        for language in (*languages, *written):
+            if language in written:
+                return language, written[language]
+        return "", ""
 
 
 class ArticleVersion(models.Model):

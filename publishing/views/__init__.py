@@ -30,4 +30,5 @@ from .reader import (  # noqa: F401
     issue,
     journal_about,
     journal_home,
+    update_policy,
 )

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -25,6 +26,7 @@ from ..issues.forms import (
     ScheduleForm,
     VolumeForm,
 )
+from ..links import site_url
 from ..models import Article, Issue, JournalPublishingSettings, Volume
 
 
@@ -394,18 +396,20 @@ def publishing_settings_edit(request, slug):
         journal=journal
     )
 
+    policy_url = site_url(reverse("publishing:update_policy", args=[journal.slug]))
+
     def show(form):
         return render(
             request,
             "publishing/editor/settings_form.html",
-            {"journal": journal, "form": form},
+            {"journal": journal, "form": form, "policy_url": policy_url},
         )
 
     if request.method != "POST":
-        return show(PublishingSettingsForm(instance=instance))
+        return show(PublishingSettingsForm(instance=instance, policy_url=policy_url))
     return run_form_action(
         request,
-        PublishingSettingsForm(request.POST, instance=instance),
+        PublishingSettingsForm(request.POST, instance=instance, policy_url=policy_url),
         lambda form: services.publishing_settings_save(
             row=form.save(commit=False), actor=request.user
         ),

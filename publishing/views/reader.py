@@ -25,6 +25,7 @@ from ..issues.cache import reader_cache_generation
 from ..meta import article as meta
 from ..models import (
     Article,
+    ArticleStatus,
     ArticleVersion,
     GalleyKind,
     Issue,
@@ -96,6 +97,30 @@ def journal_about(request, slug):
         request,
         "publishing/about.html",
         {"journal": journal, "sections": list(journal.sections.all())},
+    )
+
+
+@require_safe
+def update_policy(request, slug):
+    """The journal's Crossmark update policy and its published updates."""
+    journal = journal_or_404(slug)
+    try:
+        row = journal.publishing_settings
+    except JournalPublishingSettings.DoesNotExist:
+        row = JournalPublishingSettings(journal=journal)
+    policy_language, policy = row.update_policy_in(
+        get_language() or "", journal.primary_language
+    )
+    return render(
+        request,
+        "publishing/update_policy.html",
+        {
+            "journal": journal,
+            "policy": policy,
+            "policy_language": policy_language,
+            "crossmark_policy_doi": row.crossmark_policy_doi,
+            "updates": selectors.journal_updates(journal),
+        },
     )
 
 
@@ -196,6 +221,7 @@ def _article_parts(article) -> dict:
         for lang in languages
     ]
 
+    versions = list(ArticleVersion.objects.filter(article=article))
     context = {
         "journal": journal,
         "article": article,
@@ -209,7 +235,9 @@ def _article_parts(article) -> dict:
         "pdf": next((g for g in galleys if g.kind == GalleyKind.PDF), None),
         "supplementary": [g for g in galleys if g.kind == GalleyKind.SUPPLEMENTARY],
         "fulltext": mark_safe(_html_fulltext(galleys)),  # noqa: S308 - sanitised
-        "versions": list(ArticleVersion.objects.filter(article=article)),
+        "versions": versions,
+        "update_status": _update_status(article, versions),
+        "crossmark": bool(_crossmark_policy_doi(journal)),
         "citations": citation_styles_rendered(data, journal),
         "orcid_template": orcid_template(),
         "received": journal.local_time(submission.submitted_at)
@@ -239,6 +267,20 @@ def _article_parts(article) -> dict:
     }
 
 
+def _update_status(article, versions) -> str:
+    """What Crossmark would say of the article: current, corrected or retracted."""
+    if article.status == ArticleStatus.RETRACTED:
+        return "retracted"
+    return "corrected" if versions else "current"
+
+
+def _crossmark_policy_doi(journal) -> str:
+    try:
+        return journal.publishing_settings.crossmark_policy_doi
+    except JournalPublishingSettings.DoesNotExist:
+        return ""
+
+
 def citation_styles_rendered(data, journal) -> list[dict]:
     """How to cite, in APA 7th, Chicago author-date and the journal's own
     choice of CSL style if it made one."""
@@ -262,8 +304,8 @@ def article_parts(article) -> dict:
     cache miss the whole article is loaded."""
     stamp = article.datestamp.timestamp()
     generation = reader_cache_generation(article.journal_id)
-    # "2": the parts gained the JATS download's Signposting links.
-    key = f"pub:article:2:{article.pk}:{stamp}:{generation}:{get_language()}"
+    # "3": the parts gained the update status and Crossmark's link.
+    key = f"pub:article:3:{article.pk}:{stamp}:{generation}:{get_language()}"
 
     def build():
         full = article

@@ -22,7 +22,6 @@ from .workflow import (  # noqa: F401
     submission_assign_editor,
     submission_check_transition,
     submission_desk_reject,
-    submission_send_to_review,
     submission_submit,
     submission_transition,
     submission_withdraw,

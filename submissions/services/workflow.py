@@ -133,14 +133,6 @@ def submission_desk_reject(
     )
 
 
-def submission_send_to_review(
-    *, submission: Submission, actor, note: str = ""
-) -> SubmissionEvent:
-    return submission_transition(
-        submission=submission, actor=actor, name="send_to_review", note=note
-    )
-
-
 def submission_assign_editor(*, submission: Submission, actor, editor) -> None:
     if not allowed(actor, "submissions.assign_editor", submission):
         raise ActionNotAllowed(_("Only the journal's editors can assign an editor."))

@@ -219,7 +219,10 @@ def issue_publish_preview(issue: Issue) -> dict:
         pending = article.status == ArticleStatus.IN_PRODUCTION
         doi = article.doi
         if pending and not doi and issue.journal.doi_prefix:
-            doi = article_doi(article, year=issue.year)
+            others = Article.objects.exclude(pk=article.pk)
+            doi = article_doi(
+                article, year=issue.year, taken=lambda d: others.filter(doi=d).exists()
+            )
         rows.append(
             {
                 "article": article,

@@ -123,6 +123,7 @@ class SectionInline(admin.TabularInline):
         "peer_reviewed",
         "open_for_submissions",
         "word_limit",
+        "abstract_word_limit",
         "review_method",
     )
     prepopulated_fields = {"slug": ("title",)}
@@ -169,6 +170,7 @@ class JournalAdmin(admin.ModelAdmin):
                 "fields": (
                     "focus_and_scope",
                     "author_guidelines",
+                    "abstract_word_limit",
                     "default_licence",
                     "review_method",
                     "languages",

@@ -8,6 +8,7 @@ from journal.errors import ActionNotAllowed, DomainError
 from journal.selectors import editors_of
 from journal.workflow import Refusals, check_transition, run_transition
 
+from ..abstracts import abstract_problems
 from ..models import State, Submission, SubmissionEvent
 from ..permissions import allowed
 from .outbox import email_queue
@@ -17,6 +18,9 @@ CONDITION_MESSAGES = {
     "has_primary_metadata": lambda s: _(
         "Complete the section, title, abstract, keywords and at least one author "
         "in the manuscript's language first."
+    ),
+    "abstract_within_limit": lambda s: " ".join(
+        sorted(set(abstract_problems(s, s.abstract).values()))
     ),
     "has_manuscript": lambda s: _("Upload the manuscript file first."),
     "has_declarations": lambda s: _(

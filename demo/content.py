@@ -48,10 +48,7 @@ JOURNAL = {
         "the initiative of the Government of Kazakhstan and UNDP. The Hub now "
         "brings together more than 40 participating countries, over 80 "
         "institutional partners and a roster of more than 130 experts.\n\n"
-        "So far the journal has published 105 articles by authors from 32 "
-        "countries and 3 international organisations, the largest groups from "
-        "Kazakhstan, Belarus, the Russian Federation, the USA, Azerbaijan, China, "
-        "Ukraine, the Kyrgyz Republic and UNDP. All articles are free to read "
+        "All articles are free to read "
         "and reuse under the Creative Commons Attribution 4.0 licence; authors "
         "pay no charges."
     ),

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from .models import BoardMember, Journal
 from .services import user_update_profile
+from .translations import TranslatedFieldsForm
 from .validators import normalise_orcid, validate_orcid
 
 ORCID_HELP = _(
@@ -100,3 +102,42 @@ class ProfileForm(PersonDetailsForm):
             "research_interests": user.research_interests,
         }
         return cls(data=data, initial=initial)
+
+
+class JournalSettingsForm(TranslatedFieldsForm):
+    """The journal's texts for readers and authors, in each site language."""
+
+    translated_fields = ("description", "focus_and_scope", "author_guidelines")
+
+    class Meta:
+        model = Journal
+        fields = [
+            "description",
+            "focus_and_scope",
+            "author_guidelines",
+            "abstract_word_limit",
+        ]
+        help_texts = {
+            "focus_and_scope": _(
+                "Markdown: a line starting with “- ” is a list item; an empty "
+                "line starts a new paragraph."
+            ),
+        }
+
+
+class BoardMemberForm(TranslatedFieldsForm):
+    translated_fields = ("name", "role", "affiliation")
+    # Longer than the stored iD: the orcid.org address is accepted too.
+    orcid = forms.CharField(
+        label=_("ORCID iD"), max_length=60, required=False, help_text=ORCID_HELP
+    )
+
+    class Meta:
+        model = BoardMember
+        fields = ["name", "role", "affiliation", "country", "orcid"]
+
+    def clean_orcid(self):
+        value = normalise_orcid(self.cleaned_data.get("orcid", ""))
+        if value:
+            validate_orcid(value)
+        return value

@@ -1,7 +1,7 @@
 """Texts a journal writes, in the reader's language and as written:
 
-    {% load journal_text %}
-    {{ journal|localised:"focus_and_scope"|rich_text }}
+{% load journal_text %}
+{{ journal|localised:"focus_and_scope"|rich_text }}
 """
 
 from django import template

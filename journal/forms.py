@@ -1,10 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from .models import BoardMember, Journal
+from .models import BoardMember, CallForPapers, Journal, Section
 from .services import user_update_profile
 from .translations import TranslatedFieldsForm
 from .validators import normalise_orcid, validate_orcid
@@ -141,3 +142,68 @@ class BoardMemberForm(TranslatedFieldsForm):
         if value:
             validate_orcid(value)
         return value
+
+
+class CallForm(TranslatedFieldsForm):
+    """A call for papers on the journal's settings page. The deadline is typed
+    and shown as the journal's wall-clock time (as in the admin's form)."""
+
+    translated_fields = ("title", "description")
+
+    class Meta:
+        model = CallForPapers
+        fields = [
+            "title",
+            "slug",
+            "description",
+            "deadline",
+            "is_special_issue",
+            "guest_editors",
+            "sections",
+        ]
+        widgets = {
+            # A datetime-local input reads only ISO values, never the language's.
+            "deadline": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "sections": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, journal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.journal = journal
+        self.fields["sections"].queryset = journal.sections.all()
+        if self.instance.pk and self.instance.deadline:
+            self.initial["deadline"] = timezone.make_naive(
+                self.instance.deadline, journal.tz
+            )
+        self.fields["deadline"].help_text = _(
+            "Date and time in the journal's time zone (%(tz)s): submissions are "
+            "accepted until this moment."
+        ) % {"tz": journal.timezone}
+
+    def clean(self):
+        cleaned = super().clean()
+        deadline = cleaned.get("deadline")
+        if deadline is not None:
+            wall_clock = timezone.make_naive(deadline, timezone.get_current_timezone())
+            cleaned["deadline"] = timezone.make_aware(
+                wall_clock, self.instance.journal.tz
+            )
+        return cleaned
+
+
+class SectionTextsForm(TranslatedFieldsForm):
+    """A section's title, policy and limits on the journal's settings page."""
+
+    translated_fields = ("title", "policy")
+
+    class Meta:
+        model = Section
+        fields = [
+            "title",
+            "policy",
+            "word_limit",
+            "abstract_word_limit",
+            "open_for_submissions",
+        ]

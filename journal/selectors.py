@@ -192,3 +192,23 @@ def board_member_for(user, journal, pk) -> BoardMember:
         return BoardMember.objects.select_related("journal").get(pk=pk, journal=journal)
     except (BoardMember.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def call_of(journal, pk) -> CallForPapers:
+    """One of the journal's calls for papers, else 404."""
+    from django.http import Http404
+
+    try:
+        return journal.calls.get(pk=pk)
+    except (CallForPapers.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def section_of(journal, pk) -> Section:
+    """One of the journal's sections, else 404."""
+    from django.http import Http404
+
+    try:
+        return journal.sections.get(pk=pk)
+    except (Section.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

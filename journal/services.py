@@ -191,6 +191,43 @@ def journal_settings_save(*, journal: Journal, actor) -> Journal:
     return journal
 
 
+def call_save(*, call: CallForPapers, actor, sections=None) -> CallForPapers:
+    """Create or change a call for papers from the journal's settings page;
+    `sections` (of the same journal), when given, replace the call's.
+
+    Raises ActionNotAllowed unless the actor manages the journal, and
+    ValidationError for a slug the journal already uses."""
+    check_perm(
+        actor,
+        "journal.manage",
+        call.journal,
+        _("Only the journal's managers can change its calls for papers."),
+    )
+    call.full_clean(exclude=["sections"])
+    if sections is not None and any(s.journal_id != call.journal_id for s in sections):
+        raise DomainError(_("A call can name only the journal's own sections."))
+    with transaction.atomic():
+        call.save()
+        if sections is not None:
+            call.sections.set(sections)
+    return call
+
+
+def section_save(*, section: Section, actor) -> Section:
+    """Save a section's title, policy and limits (and their translations).
+
+    Raises ActionNotAllowed unless the actor manages the journal."""
+    check_perm(
+        actor,
+        "journal.manage",
+        section.journal,
+        _("Only the journal's managers can change its sections."),
+    )
+    section.full_clean()
+    section.save()
+    return section
+
+
 def _check_board(actor, journal: Journal) -> None:
     check_perm(
         actor,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import board_views, views
+from . import settings_views, views
 
 app_name = "journal"
 
@@ -10,22 +10,37 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("profile/", views.profile, name="profile"),
-    path("j/<slug:slug>/board/", board_views.board, name="board"),
-    path(editorial + "journal/", board_views.journal_settings, name="settings"),
-    path(editorial + "board/", board_views.board_manage, name="board_manage"),
+    path("j/<slug:slug>/board/", settings_views.board, name="board"),
+    path(editorial + "journal/", settings_views.journal_settings, name="settings"),
+    path(editorial + "journal/calls/", settings_views.calls_manage, name="calls"),
+    path(editorial + "journal/calls/new/", settings_views.call_edit, name="call_new"),
+    path(
+        editorial + "journal/calls/<int:pk>/",
+        settings_views.call_edit,
+        name="call_edit",
+    ),
+    path(
+        editorial + "journal/sections/", settings_views.sections_manage, name="sections"
+    ),
+    path(
+        editorial + "journal/sections/<int:pk>/",
+        settings_views.section_edit,
+        name="section_edit",
+    ),
+    path(editorial + "board/", settings_views.board_manage, name="board_manage"),
     path(
         editorial + "board/<int:pk>/",
-        board_views.board_member_edit,
+        settings_views.board_member_edit,
         name="board_member_edit",
     ),
     path(
         editorial + "board/<int:pk>/remove/",
-        board_views.board_member_delete,
+        settings_views.board_member_delete,
         name="board_member_remove",
     ),
     path(
         editorial + "board/<int:pk>/move/<str:direction>/",
-        board_views.board_member_reorder,
+        settings_views.board_member_reorder,
         name="board_member_move",
     ),
 ]

@@ -103,3 +103,80 @@ def test_only_managers_open_the_settings(client, role):
     )
     assert response.status_code == 404
     assert Journal.objects.get(pk=journal.pk).description != "Hacked"
+
+
+def test_manager_adds_a_call_and_edits_a_section_in_both_languages(client):
+    from journal.models import CallForPapers, Section
+
+    journal = JournalFactory(timezone="Asia/Almaty")
+    section = SectionFactory(journal=journal, title="Case studies")
+    client.force_login(editor_of(journal, role=Role.MANAGER))
+    response = client.post(
+        reverse("journal:call_new", args=[journal.slug]),
+        {
+            "title": "Remote work",
+            "title_ru": "Удалённая работа",
+            "slug": "remote-work",
+            "description": "Papers on remote work.",
+            "deadline": "2030-04-05T00:00",
+            "sections": [section.pk],
+        },
+    )
+    assert response.status_code == 302
+    call = CallForPapers.objects.get(journal=journal)
+    assert call.title_translations == {"ru": "Удалённая работа"}
+    assert call.local_deadline.strftime("%Y-%m-%d %H:%M") == "2030-04-05 00:00"
+    assert list(call.sections.all()) == [section]
+
+    client.post(
+        reverse("journal:section_edit", args=[journal.slug, section.pk]),
+        {
+            "title": "Case studies",
+            "title_ru": "Кейсы",
+            "policy": "Reform cases.",
+            "policy_ru": "Кейсы реформ.",
+            "abstract_word_limit": "150",
+            "open_for_submissions": "on",
+        },
+    )
+    section = Section.objects.get(pk=section.pk)
+    assert section.title_in("ru") == "Кейсы"
+    assert section.localised("policy", "ru") == "Кейсы реформ."
+    assert section.effective_abstract_word_limit == 150
+
+    listing = client.get(reverse("journal:calls", args=[journal.slug])).text
+    assert "Удалённая работа" in listing
+    duplicate = client.post(
+        reverse("journal:call_new", args=[journal.slug]),
+        {"title": "Again", "slug": "remote-work", "deadline": "2030-05-01T00:00"},
+    )
+    assert duplicate.status_code == 200
+    assert CallForPapers.objects.filter(journal=journal).count() == 1
+
+
+def test_settings_lists_query_counts_do_not_grow(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    journal = JournalFactory()
+    client.force_login(editor_of(journal, role=Role.MANAGER))
+    urls = [
+        reverse("journal:calls", args=[journal.slug]),
+        reverse("journal:sections", args=[journal.slug]),
+    ]
+
+    def counts():
+        found = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            found.append(len(queries))
+        return found
+
+    CallFactory(journal=journal)
+    SectionFactory(journal=journal)
+    few = counts()
+    for _n in range(8):
+        CallFactory(journal=journal)
+        SectionFactory(journal=journal, abstract_word_limit=200)
+    assert counts() == few

@@ -221,7 +221,9 @@ def issue_publish_preview(issue: Issue) -> dict:
         if pending and not doi and issue.journal.doi_prefix:
             others = Article.objects.exclude(pk=article.pk)
             doi = article_doi(
-                article, year=issue.year, taken=lambda d: others.filter(doi=d).exists()
+                article,
+                year=issue.year,
+                taken=lambda d, others=others: others.filter(doi=d).exists(),
             )
         rows.append(
             {

@@ -51,8 +51,7 @@ def test_a_failure_midway_publishes_no_article_of_the_issue(monkeypatch):
     issue.refresh_from_db()
     assert issue.state == IssueState.DRAFT
     assert issue.doi == ""
-    where = f"{issue.journal.slug}.2026.{issue.volume.number}.{issue.number}"
-    for place, article in enumerate(articles, start=1):
+    for article in articles:
         article.refresh_from_db()
         article.submission.refresh_from_db()
         assert article.status == ArticleStatus.IN_PRODUCTION
@@ -114,8 +113,7 @@ def test_scheduled_issue_is_published_by_the_beat_task_once_due():
     issue.refresh_from_db()
     assert issue.state == IssueState.PUBLISHED
     assert issue.published_at == start + dt.timedelta(hours=2, minutes=1)
-    where = f"{issue.journal.slug}.2026.{issue.volume.number}.{issue.number}"
-    for place, article in enumerate(articles, start=1):
+    for article in articles:
         article.refresh_from_db()
         assert article.status == ArticleStatus.PUBLISHED
 

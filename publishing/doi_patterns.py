@@ -107,10 +107,11 @@ def _seq(article, *, year: int) -> int:
     return published.count() + 1
 
 
-def article_doi(article, *, year: int, taken=None) -> str:
+def article_doi(article, *, year: int, taken=None, seq: int | None = None) -> str:
     """The DOI the journal's pattern gives the article. With `taken` (a
     function telling whether a DOI is in use) and `{seq}` in the pattern, the
-    next free number is used."""
+    next free number is used. `seq` may be given by a caller that already
+    knows the article's place (a list of the issue's articles in order)."""
     journal = article.journal
     pattern, _issue = _patterns(journal)
     issue = article.issue
@@ -126,7 +127,7 @@ def article_doi(article, *, year: int, taken=None) -> str:
     }
     if "{seq}" not in pattern:
         return doi_render(pattern, values)
-    seq = _seq(article, year=year)
+    seq = seq if seq is not None else _seq(article, year=year)
     doi = doi_render(pattern, {**values, "seq": seq})
     for step in range(1, SEQ_TRIES if taken is not None else 0):
         if not taken(doi):

@@ -125,3 +125,34 @@ def test_a_pattern_that_gives_two_articles_one_doi_stops_the_publication():
         services.issue_publish(issue=issue, actor=editor)
     articles[0].refresh_from_db()
     assert articles[0].doi == ""
+
+
+@pytest.mark.django_db
+def test_the_publish_confirmation_shows_the_dois_publication_gives(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    issue, articles, editor = ready_issue(articles=2)
+    slug, vol, num = issue.journal.slug, issue.volume.number, issue.number
+    PublishedArticleFactory(
+        submission__journal=issue.journal, doi=f"10.99999/{slug}.2026.{vol}.{num}.2"
+    )
+    client.force_login(editor)
+    url = reverse("publishing:editor_issue_publish", args=[slug, issue.pk])
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(3):
+        ArticleFactory(submission__journal=issue.journal, issue=issue, order=3 + n)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).text
+    assert len(many) == len(few)
+
+    client.post(url)
+    given = list(
+        Article.objects.filter(issue=issue)
+        .order_by("order")
+        .values_list("doi", flat=True)
+    )
+    assert given == [f"10.99999/{slug}.2026.{vol}.{num}.{n}" for n in (1, 3, 4, 5, 6)]
+    assert all(doi in page for doi in given)

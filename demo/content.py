@@ -48,13 +48,37 @@ JOURNAL = {
         "the initiative of the Government of Kazakhstan and UNDP. The Hub now "
         "brings together more than 40 participating countries, over 80 "
         "institutional partners and a roster of more than 130 experts.\n\n"
-        "So far the journal has published 105 articles by authors from 32 "
-        "countries and 3 international organisations, the largest groups from "
-        "Kazakhstan, Belarus, the Russian Federation, the USA, Azerbaijan, China, "
-        "Ukraine, the Kyrgyz Republic and UNDP. All articles are free to read "
+        "All articles are free to read "
         "and reuse under the Creative Commons Attribution 4.0 licence; authors "
         "pay no charges."
     ),
+    "description_translations": {
+        "ru": (
+            "Международный журнал «Реформа и практика государственной службы» — "
+            "рецензируемый журнал открытого доступа для практиков. Он знакомит "
+            "государственных служащих, исследователей и команды реформ стран СНГ, "
+            "Центральной Азии и Кавказа с мировым опытом реформирования "
+            "государственной службы.\n\n"
+            "Все статьи можно свободно читать и использовать по лицензии Creative "
+            "Commons Attribution 4.0; авторы ничего не платят."
+        )
+    },
+    "focus_and_scope_translations": {
+        "ru": (
+            "Журнал публикует исследования и опыт практиков по темам:\n"
+            "- реформа государственной службы: теория, разработка и внедрение;\n"
+            "- управление персоналом в государственном секторе: отбор, "
+            "меритократия, карьера, мотивация и оплата труда, оценка "
+            "деятельности;\n"
+            "- оказание государственных услуг: центры обслуживания населения, "
+            "электронное правительство, стандарты качества;\n"
+            "- этика, добросовестность и противодействие коррупции;\n"
+            "- лидерство, стратегическое планирование и антикризисное "
+            "управление.\n\n"
+            "Мы приглашаем к публикации научные статьи, кейсы реформ, "
+            "дискуссионные статьи, обзоры стран и рецензии на книги."
+        )
+    },
     "focus_and_scope": (
         "The journal publishes research and practice on:\n"
         "- civil service reform: theory, design and implementation;\n"
@@ -171,6 +195,12 @@ CALL = {
         "Submissions are accepted until 00:00 Astana time (Asia/Almaty) on the "
         "deadline below."
     ),
+    "title_translations": {
+        "ru": (
+            "Специальный выпуск: институциональный потенциал антикризисного "
+            "управления и ответ государственного сектора на чрезвычайные ситуации"
+        )
+    },
     "is_special_issue": True,
     "guest_editors": "Giorgi Beridze (Tbilisi), Aigerim Seitkali (Astana)",
     "sections": ["research-articles", "case-studies"],
@@ -178,6 +208,51 @@ CALL = {
     "months_ahead": 4,
     "day": 5,
 }
+
+# The public editorial board, in its order (invented people).
+BOARD = [
+    {
+        "name": "Daniyar Abenov",
+        "name_translations": {"ru": "Данияр Абенов"},
+        "role": "Editor-in-Chief",
+        "role_translations": {"ru": "Главный редактор"},
+        "affiliation": "Astana Civil Service Hub",
+        "affiliation_translations": {"ru": "Астанинский хаб государственной службы"},
+        "country": "KZ",
+        "orcid": "0000-0002-1825-0097",
+    },
+    {
+        "name": "Giorgi Beridze",
+        "name_translations": {"ru": "Георгий Беридзе"},
+        "role": "Deputy Editor",
+        "role_translations": {"ru": "Заместитель главного редактора"},
+        "affiliation": "Tbilisi School of Public Administration",
+        "affiliation_translations": {
+            "ru": "Тбилисская школа государственного управления"
+        },
+        "country": "GE",
+    },
+    {
+        "name": "Olga Kovalenko",
+        "name_translations": {"ru": "Ольга Коваленко"},
+        "role": "Member of the Editorial Board",
+        "role_translations": {"ru": "Член редакционной коллегии"},
+        "affiliation": "Academy of Public Administration, Minsk",
+        "affiliation_translations": {
+            "ru": "Академия государственного управления, Минск"
+        },
+        "country": "BY",
+    },
+    {
+        "name": "Timur Nazarov",
+        "name_translations": {"ru": "Тимур Назаров"},
+        "role": "Member of the Editorial Board",
+        "role_translations": {"ru": "Член редакционной коллегии"},
+        "affiliation": "Institute of Public Policy, Bishkek",
+        "affiliation_translations": {"ru": "Институт публичной политики, Бишкек"},
+        "country": "KG",
+    },
+]
 
 # One demo login per role. Research interests come from the journal's topics.
 STAFF = [

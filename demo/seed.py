@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from discovery.search.services import search_reindex
-from journal.models import CallForPapers, Journal, Role, Section, User
+from journal.models import BoardMember, CallForPapers, Journal, Role, Section, User
 from journal.services import role_grant
 from publishing.models import Article
 from submissions.models import FileKind, Submission
@@ -66,6 +66,7 @@ def demo_seed(*, complete: bool = True) -> tuple[Journal, list[Login]]:
     """
     journal = _journal()
     sections = _sections(journal)
+    _board(journal)
     people = {spec["key"]: _person(spec) for spec in content.STAFF + content.AUTHORS}
     for spec in content.STAFF:
         for role in spec.get("roles", []):
@@ -123,6 +124,15 @@ def _journal() -> Journal:
         journal.full_clean()
         journal.save()
     return journal
+
+
+def _board(journal: Journal) -> None:
+    if journal.board_members.exists():
+        return
+    for order, spec in enumerate(content.BOARD, start=1):
+        member = BoardMember(journal=journal, order=order, **spec)
+        member.full_clean()
+        member.save()
 
 
 def _sections(journal: Journal) -> dict[str, Section]:
@@ -185,6 +195,7 @@ def _call(journal: Journal, sections: dict[str, Section]) -> CallForPapers:
             journal=journal,
             slug=spec["slug"],
             title=spec["title"],
+            title_translations=spec.get("title_translations", {}),
             description=spec["description"],
             deadline=_deadline(journal),
             is_special_issue=spec["is_special_issue"],

@@ -1,11 +1,19 @@
-from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import CallForPapers, EmailTemplate, Journal, JournalRole, Section, User
+from .models import (
+    BoardMember,
+    CallForPapers,
+    EmailTemplate,
+    Journal,
+    JournalRole,
+    Section,
+    User,
+)
+from .translations import TranslatedFieldsForm
 
 
 class PersonCreationForm(AdminUserCreationForm):
@@ -123,6 +131,7 @@ class SectionInline(admin.TabularInline):
         "peer_reviewed",
         "open_for_submissions",
         "word_limit",
+        "abstract_word_limit",
         "review_method",
     )
     prepopulated_fields = {"slug": ("title",)}
@@ -169,6 +178,7 @@ class JournalAdmin(admin.ModelAdmin):
                 "fields": (
                     "focus_and_scope",
                     "author_guidelines",
+                    "abstract_word_limit",
                     "default_licence",
                     "review_method",
                     "languages",
@@ -179,8 +189,17 @@ class JournalAdmin(admin.ModelAdmin):
     )
 
 
+class SectionForm(TranslatedFieldsForm):
+    translated_fields = ("title", "policy")
+
+    class Meta:
+        model = Section
+        exclude = ("title_translations", "policy_translations")
+
+
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
+    form = SectionForm
     list_display = (
         "title",
         "journal",
@@ -210,13 +229,15 @@ class JournalRoleAdmin(admin.ModelAdmin):
         return obj.user.email
 
 
-class CallForPapersForm(forms.ModelForm):
+class CallForPapersForm(TranslatedFieldsForm):
     """The deadline is typed and shown as the journal's wall-clock time.
 
     Django's form fields read a naive time in the site's zone (UTC); this form
     re-reads the same wall-clock time in the journal's zone before saving, and
     shows a stored deadline converted back to it.
     """
+
+    translated_fields = ("title", "description")
 
     class Meta:
         model = CallForPapers
@@ -287,3 +308,11 @@ class EmailTemplateAdmin(admin.ModelAdmin):
     list_filter = ("journal", "language", "key")
     list_select_related = ("journal",)
     search_fields = ("key", "subject", "body")
+
+
+@admin.register(BoardMember)
+class BoardMemberAdmin(admin.ModelAdmin):
+    list_display = ("name", "role", "journal", "order")
+    list_filter = ("journal",)
+    list_select_related = ("journal",)
+    search_fields = ("name", "affiliation", "orcid")

@@ -1,10 +1,13 @@
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from .models import BoardMember, CallForPapers, Journal, Section
 from .services import user_update_profile
+from .translations import TranslatedFieldsForm
 from .validators import normalise_orcid, validate_orcid
 
 ORCID_HELP = _(
@@ -100,3 +103,107 @@ class ProfileForm(PersonDetailsForm):
             "research_interests": user.research_interests,
         }
         return cls(data=data, initial=initial)
+
+
+class JournalSettingsForm(TranslatedFieldsForm):
+    """The journal's texts for readers and authors, in each site language."""
+
+    translated_fields = ("description", "focus_and_scope", "author_guidelines")
+
+    class Meta:
+        model = Journal
+        fields = [
+            "description",
+            "focus_and_scope",
+            "author_guidelines",
+            "abstract_word_limit",
+        ]
+        help_texts = {
+            "focus_and_scope": _(
+                "Markdown: a line starting with “- ” is a list item; an empty "
+                "line starts a new paragraph."
+            ),
+        }
+
+
+class BoardMemberForm(TranslatedFieldsForm):
+    translated_fields = ("name", "role", "affiliation")
+    # Longer than the stored iD: the orcid.org address is accepted too.
+    orcid = forms.CharField(
+        label=_("ORCID iD"), max_length=60, required=False, help_text=ORCID_HELP
+    )
+
+    class Meta:
+        model = BoardMember
+        fields = ["name", "role", "affiliation", "country", "orcid"]
+
+    def clean_orcid(self):
+        value = normalise_orcid(self.cleaned_data.get("orcid", ""))
+        if value:
+            validate_orcid(value)
+        return value
+
+
+class CallForm(TranslatedFieldsForm):
+    """A call for papers on the journal's settings page. The deadline is typed
+    and shown as the journal's wall-clock time (as in the admin's form)."""
+
+    translated_fields = ("title", "description")
+
+    class Meta:
+        model = CallForPapers
+        fields = [
+            "title",
+            "slug",
+            "description",
+            "deadline",
+            "is_special_issue",
+            "guest_editors",
+            "sections",
+        ]
+        widgets = {
+            # A datetime-local input reads only ISO values, never the language's.
+            "deadline": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "sections": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, journal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.journal = journal
+        self.fields["sections"].queryset = journal.sections.all()
+        if self.instance.pk and self.instance.deadline:
+            self.initial["deadline"] = timezone.make_naive(
+                self.instance.deadline, journal.tz
+            )
+        self.fields["deadline"].help_text = _(
+            "Date and time in the journal's time zone (%(tz)s): submissions are "
+            "accepted until this moment."
+        ) % {"tz": journal.timezone}
+
+    def clean(self):
+        cleaned = super().clean()
+        deadline = cleaned.get("deadline")
+        if deadline is not None:
+            wall_clock = timezone.make_naive(deadline, timezone.get_current_timezone())
+            cleaned["deadline"] = timezone.make_aware(
+                wall_clock, self.instance.journal.tz
+            )
+        return cleaned
+
+
+class SectionTextsForm(TranslatedFieldsForm):
+    """A section's title, policy and limits on the journal's settings page."""
+
+    translated_fields = ("title", "policy")
+
+    class Meta:
+        model = Section
+        fields = [
+            "title",
+            "policy",
+            "word_limit",
+            "abstract_word_limit",
+            "open_for_submissions",
+        ]

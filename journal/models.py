@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .translations import Translated
 from .validators import normalise_orcid, validate_issn, validate_orcid
 
 
@@ -136,7 +137,7 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(_("Unknown time zone: %(tz)s") % {"tz": value})
 
 
-class Journal(models.Model):
+class Journal(Translated, models.Model):
     title = models.CharField(_("title"), max_length=300)
     abbreviation = models.CharField(_("abbreviation"), max_length=50)
     slug = models.SlugField(_("slug"), unique=True)
@@ -153,8 +154,23 @@ class Journal(models.Model):
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_address = models.TextField(_("contact address"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_translations = models.JSONField(
+        _("description in other languages"), default=dict, blank=True
+    )
     focus_and_scope = models.TextField(_("focus and scope"), blank=True)
+    focus_and_scope_translations = models.JSONField(
+        _("focus and scope in other languages"), default=dict, blank=True
+    )
     author_guidelines = models.TextField(_("author guidelines"), blank=True)
+    author_guidelines_translations = models.JSONField(
+        _("author guidelines in other languages"), default=dict, blank=True
+    )
+    abstract_word_limit = models.PositiveIntegerField(
+        _("abstract word limit"),
+        null=True,
+        blank=True,
+        help_text=_("The most words an abstract may have; empty for no limit."),
+    )
     default_licence = models.CharField(
         _("default licence"),
         max_length=32,
@@ -212,7 +228,7 @@ class Journal(models.Model):
         return timezone.localtime(value, self.tz)
 
 
-class Section(models.Model):
+class Section(Translated, models.Model):
     journal = models.ForeignKey(
         Journal, on_delete=models.CASCADE, related_name="sections"
     )
@@ -222,8 +238,17 @@ class Section(models.Model):
     )
     slug = models.SlugField(_("slug"))
     policy = models.TextField(_("policy"), blank=True)
+    policy_translations = models.JSONField(
+        _("policy in other languages"), default=dict, blank=True
+    )
     peer_reviewed = models.BooleanField(_("peer reviewed"), default=True)
     word_limit = models.PositiveIntegerField(_("word limit"), null=True, blank=True)
+    abstract_word_limit = models.PositiveIntegerField(
+        _("abstract word limit"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the journal's limit."),
+    )
     open_for_submissions = models.BooleanField(_("open for submissions"), default=True)
     article_type = models.CharField(
         _("JATS article type"), max_length=50, default="research-article"
@@ -259,6 +284,10 @@ class Section(models.Model):
     @property
     def effective_review_method(self) -> str:
         return self.review_method or self.journal.review_method
+
+    @property
+    def effective_abstract_word_limit(self) -> int | None:
+        return self.abstract_word_limit or self.journal.abstract_word_limit
 
     def title_in(self, language: str) -> str:
         return self.title_translations.get(language) or self.title
@@ -305,11 +334,17 @@ class JournalRole(models.Model):
         return f"{self.user} — {self.get_role_display()} ({self.journal.abbreviation})"
 
 
-class CallForPapers(models.Model):
+class CallForPapers(Translated, models.Model):
     journal = models.ForeignKey(Journal, on_delete=models.CASCADE, related_name="calls")
     title = models.CharField(_("title"), max_length=300)
+    title_translations = models.JSONField(
+        _("title in other languages"), default=dict, blank=True
+    )
     slug = models.SlugField(_("slug"))
     description = models.TextField(_("description"), blank=True)
+    description_translations = models.JSONField(
+        _("description in other languages"), default=dict, blank=True
+    )
     deadline = models.DateTimeField(
         _("deadline"), help_text=_("Entered and shown in the journal's time zone.")
     )
@@ -327,7 +362,7 @@ class CallForPapers(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.localised("title")
 
     def is_open(self, now=None) -> bool:
         return (now or timezone.now()) < self.deadline
@@ -404,3 +439,56 @@ class TransitionLog(models.Model):
 
     def __str__(self):
         return f"{self.transition}: {self.from_state} → {self.to_state}"
+
+
+class BoardMember(Translated, models.Model):
+    """One person on a journal's public editorial board, in the board's order.
+
+    Kept apart from accounts and roles: a board lists people as the journal
+    presents them (an honorary member may have no account here).
+    """
+
+    journal = models.ForeignKey(
+        Journal, on_delete=models.CASCADE, related_name="board_members"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    name_translations = models.JSONField(
+        _("name in other languages"), default=dict, blank=True
+    )
+    role = models.CharField(
+        _("role on the board"),
+        max_length=200,
+        help_text=_("For example Editor-in-Chief, Associate Editor, Member."),
+    )
+    role_translations = models.JSONField(
+        _("role in other languages"), default=dict, blank=True
+    )
+    affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    affiliation_translations = models.JSONField(
+        _("affiliation in other languages"), default=dict, blank=True
+    )
+    country = CountryField(_("country"), blank=True)
+    orcid = models.CharField(
+        _("ORCID iD"),
+        max_length=19,
+        blank=True,
+        validators=[validate_orcid],
+        help_text=_("Optional, for example 0000-0002-1825-0097."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("editorial board member")
+        verbose_name_plural = _("editorial board")
+        ordering = ["journal", "order", "pk"]
+
+    def __str__(self):
+        return self.localised("name")
+
+    def save(self, *args, **kwargs):
+        self.orcid = normalise_orcid(self.orcid)
+        super().save(*args, **kwargs)
+
+    @property
+    def orcid_url(self) -> str:
+        return f"https://orcid.org/{self.orcid}" if self.orcid else ""

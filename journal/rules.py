@@ -81,6 +81,8 @@ is_production_staff = is_chief_editor | is_production_editor
 
 rules.add_perm("journal.office", is_office_member)
 rules.add_perm("journal.manage", is_manager)
+# The public editorial board: managers keep it.
+rules.add_perm("journal.board", is_manager)
 
 
 def check_perm(actor: Any, perm: str, obj: Any, message: str) -> None:

@@ -3,7 +3,15 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .models import EDITORIAL_ROLES, CallForPapers, Journal, JournalRole, Role, Section
+from .models import (
+    EDITORIAL_ROLES,
+    BoardMember,
+    CallForPapers,
+    Journal,
+    JournalRole,
+    Role,
+    Section,
+)
 
 
 def journals_active() -> QuerySet[Journal]:
@@ -167,3 +175,40 @@ def calls_open_everywhere(now=None) -> QuerySet[CallForPapers]:
         .select_related("journal")
         .order_by("deadline")
     )
+
+
+def board_of(journal) -> QuerySet[BoardMember]:
+    """The journal's editorial board, in its order (one query)."""
+    return journal.board_members.order_by("order", "pk")
+
+
+def board_member_for(user, journal, pk) -> BoardMember:
+    """A member of this journal's board that the person may edit, else 404."""
+    from django.http import Http404
+
+    if not user.has_perm("journal.board", journal):
+        raise Http404
+    try:
+        return BoardMember.objects.select_related("journal").get(pk=pk, journal=journal)
+    except (BoardMember.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def call_of(journal, pk) -> CallForPapers:
+    """One of the journal's calls for papers, else 404."""
+    from django.http import Http404
+
+    try:
+        return journal.calls.get(pk=pk)
+    except (CallForPapers.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def section_of(journal, pk) -> Section:
+    """One of the journal's sections, else 404."""
+    from django.http import Http404
+
+    try:
+        return journal.sections.get(pk=pk)
+    except (Section.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from .errors import ActionNotAllowed, DomainError
-from .models import CallForPapers, Journal, JournalRole, Section, split_keywords
+from .models import (
+    BoardMember,
+    CallForPapers,
+    Journal,
+    JournalRole,
+    Section,
+    split_keywords,
+)
 from .rules import check_perm
 from .validators import normalise_orcid, validate_orcid
 
@@ -168,3 +175,115 @@ def user_update_profile(*, user, actor, **fields):
         update_fields.append("orcid_authenticated")
     user.save(update_fields=update_fields)
     return user
+
+
+# --- the journal's own texts and its editorial board ------------------------
+
+
+def journal_settings_save(*, journal: Journal, actor) -> Journal:
+    """Save a journal's texts as edited on its settings page (description,
+    focus and scope, guidelines, abstract limit, and their translations).
+
+    Raises ActionNotAllowed unless the actor manages the journal."""
+    check_perm(
+        actor,
+        "journal.manage",
+        journal,
+        _("Only the journal's managers can change its settings."),
+    )
+    journal.full_clean()
+    journal.save()
+    return journal
+
+
+def call_save(*, call: CallForPapers, actor, sections=None) -> CallForPapers:
+    """Create or change a call for papers from the journal's settings page;
+    `sections` (of the same journal), when given, replace the call's.
+
+    Raises ActionNotAllowed unless the actor manages the journal, and
+    ValidationError for a slug the journal already uses."""
+    check_perm(
+        actor,
+        "journal.manage",
+        call.journal,
+        _("Only the journal's managers can change its calls for papers."),
+    )
+    call.full_clean(exclude=["sections"])
+    if sections is not None and any(s.journal_id != call.journal_id for s in sections):
+        raise DomainError(_("A call can name only the journal's own sections."))
+    with transaction.atomic():
+        call.save()
+        if sections is not None:
+            call.sections.set(sections)
+    return call
+
+
+def section_save(*, section: Section, actor) -> Section:
+    """Save a section's title, policy and limits (and their translations).
+
+    Raises ActionNotAllowed unless the actor manages the journal."""
+    check_perm(
+        actor,
+        "journal.manage",
+        section.journal,
+        _("Only the journal's managers can change its sections."),
+    )
+    section.full_clean()
+    section.save()
+    return section
+
+
+def _check_board(actor, journal: Journal) -> None:
+    check_perm(
+        actor,
+        "journal.board",
+        journal,
+        _("Only the journal's managers can edit the editorial board."),
+    )
+
+
+def board_member_save(*, member: BoardMember, actor) -> BoardMember:
+    """Add a person to the board (placed last) or save their changes.
+
+    Raises ActionNotAllowed unless the actor manages the member's journal."""
+    _check_board(actor, member.journal)
+    member.full_clean()
+    with transaction.atomic():
+        if member.pk is None:
+            last = (
+                BoardMember.objects.select_for_update()
+                .filter(journal=member.journal)
+                .order_by("-order")
+                .values_list("order", flat=True)
+                .first()
+            )
+            member.order = (last or 0) + 1
+        member.save()
+    return member
+
+
+def board_member_remove(*, member: BoardMember, actor) -> None:
+    _check_board(actor, member.journal)
+    member.delete()
+
+
+def board_member_move(*, member: BoardMember, actor, direction: str) -> None:
+    """Swap the member with the one above ("up") or below ("down")."""
+    _check_board(actor, member.journal)
+    if direction not in ("up", "down"):
+        raise DomainError(_("Move a member up or down."))
+    with transaction.atomic():
+        members = list(
+            BoardMember.objects.select_for_update()
+            .filter(journal=member.journal)
+            .order_by("order", "pk")
+        )
+        index = next(i for i, m in enumerate(members) if m.pk == member.pk)
+        other = index - 1 if direction == "up" else index + 1
+        if not 0 <= other < len(members):
+            return
+        members[index], members[other] = members[other], members[index]
+        for position, row in enumerate(members, start=1):
+            if row.order != position:
+                row.order = position
+                row.save(update_fields=["order"])

@@ -10,7 +10,10 @@ class MetricsConfig(AppConfig):
         from publishing import hooks
 
         from .counting import search_record, usage_record
+        from .journal import journal_counts
 
         # Article pages and downloads are counted (COUNTER) here.
         hooks.on_article_viewed(usage_record)
         hooks.on_search(search_record)
+        # The journal's home page shows the statistics page's own numbers.
+        hooks.home_counts_from(journal_counts)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from reviews.models import AssignmentState, ReviewAssignment
 from submissions.models import State, Submission
@@ -23,19 +24,27 @@ class StateBySection:
     total: int
 
 
-def submissions_by_state_and_section(journal) -> StateBySection:
-    """Submitted work (drafts left out) counted by section and state (1 query)."""
+def submissions_by_state_and_section(journal, language: str = "") -> StateBySection:
+    """Submitted work (drafts left out) counted by section and state (1 query);
+    section titles in `language` (the reader's by default) where given."""
+    language = language or get_language() or ""
     counts = (
         Submission.objects.filter(journal=journal)
         .exclude(state=State.DRAFT)
-        .values("section__title", "section__order", "state")
+        .values(
+            "section__title",
+            "section__title_translations",
+            "section__order",
+            "state",
+        )
         .annotate(n=Count("pk"))
         .order_by()
     )
     table: dict = {}
     order: dict = {}
     for row in counts:
-        title = row["section__title"] or ""
+        translations = row["section__title_translations"] or {}
+        title = translations.get(language) or row["section__title"] or ""
         order[title] = row["section__order"] or 0
         table.setdefault(title, {})[row["state"]] = row["n"]
     used = [s for s in PIPELINE_STATES if any(s.value in c for c in table.values())]

@@ -4,12 +4,14 @@ and how fast it decides. A fixed number of aggregate queries."""
 import statistics
 from dataclasses import dataclass
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import ExtractYear, Lower
 from django_countries import countries
 
 from publishing.selectors import articles_public
 from submissions.models import Contributor, State, Submission
+
+from .models import Metric, UsageMonthly
 
 # The states a first editorial decision moves a submission into.
 DECISION_STATES = (
@@ -22,6 +24,16 @@ REJECTED_STATES = (State.DESK_REJECTED, State.REJECTED)
 
 
 @dataclass
+class JournalCounts:
+    """The headline numbers, shown on the home page and the statistics page."""
+
+    articles: int
+    authors: int
+    countries: int
+    downloads: int
+
+
+@dataclass
 class JournalStatistics:
     articles: int
     authors: int
@@ -31,6 +43,16 @@ class JournalStatistics:
     rejected: int
     median_days_to_first_decision: float | None
     median_days_to_publication: float | None
+    downloads: int = 0
+
+    @property
+    def counts(self) -> JournalCounts:
+        return JournalCounts(
+            articles=self.articles,
+            authors=self.authors,
+            countries=len(self.countries),
+            downloads=self.downloads,
+        )
 
     @property
     def decided(self) -> int:
@@ -49,15 +71,11 @@ def _median(values: list[float]) -> float | None:
     return round(statistics.median(values), 1) if values else None
 
 
-def journal_statistics(journal) -> JournalStatistics:
-    """Statistics of a journal's public record (6 queries).
+def _authorship(journal):
+    """Published articles, their count, authors and countries (3 queries).
 
     Authors are the contributors of published articles, counted once per
-    e-mail address; a country counts its authors. The acceptance rate is
-    accepted / (accepted + rejected) over submissions with a final decision;
-    withdrawn and pending ones are left out. Days run from submission to the
-    first decision in the workflow log and to publication.
-    """
+    e-mail address; a country counts its authors."""
     published = articles_public(journal)
     article_count = published.count()
     contributors = Contributor.objects.filter(
@@ -78,6 +96,39 @@ def journal_statistics(journal) -> JournalStatistics:
         )
         for row in by_country
     ]
+    return published, article_count, author_count, country_rows
+
+
+def _downloads(journal) -> int:
+    """Every download (COUNTER Total_Item_Requests) counted so far (1 query)."""
+    total = UsageMonthly.objects.filter(
+        article__journal=journal, metric=Metric.TOTAL_ITEM_REQUESTS
+    ).aggregate(n=Sum("count"))["n"]
+    return total or 0
+
+
+def journal_counts(journal) -> JournalCounts:
+    """The headline numbers, by the very queries journal_statistics runs (4
+    queries), so the home page and the statistics page agree."""
+    _published, articles, authors, countries = _authorship(journal)
+    return JournalCounts(
+        articles=articles,
+        authors=authors,
+        countries=len(countries),
+        downloads=_downloads(journal),
+    )
+
+
+def journal_statistics(journal) -> JournalStatistics:
+    """Statistics of a journal's public record (7 queries).
+
+    The headline numbers come from `_authorship` and `_downloads`, shared with
+    `journal_counts`. The acceptance rate is accepted / (accepted + rejected)
+    over submissions with a final decision; withdrawn and pending ones are
+    left out. Days run from submission to the first decision in the workflow
+    log and to publication.
+    """
+    published, article_count, author_count, country_rows = _authorship(journal)
     per_year = [
         (row["year"], row["n"])
         for row in published.exclude(published_at=None)
@@ -119,4 +170,5 @@ def journal_statistics(journal) -> JournalStatistics:
         rejected=outcome["rejected"],
         median_days_to_first_decision=_median(to_decision),
         median_days_to_publication=_median(to_publication),
+        downloads=_downloads(journal),
     )

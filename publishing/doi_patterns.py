@@ -1,12 +1,22 @@
-"""DOIs from a journal's pattern, e.g. "{prefix}/{journal_slug}.{year}.{article_id}"."""
+"""DOIs from a journal's pattern, e.g. "{prefix}/{journal_slug}.{year}.{volume}.{issue}.{seq}".
+
+The default patterns use no database ids: an article's DOI says where it was
+published (journal, year, volume, issue) and its place there (`{seq}`: its
+position in the issue, or for an article published without an issue, its
+number among the journal's such articles of the year). A DOI is minted once,
+when the article is published, and never changes afterwards, whatever the
+pattern becomes.
+"""
 
 import re
 import string
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from journal.errors import DomainError
 
+from .models.articles import Article
 from .models.versions import (
     DEFAULT_ARTICLE_DOI_PATTERN,
     DEFAULT_ISSUE_DOI_PATTERN,
@@ -23,7 +33,10 @@ PLACEHOLDERS = {
     "article",
     "article_id",
     "page",
+    "seq",
 }
+# How many following numbers `{seq}` tries when a DOI is taken.
+SEQ_TRIES = 50
 # Characters Crossref recommends in a DOI suffix.
 _UNSAFE = re.compile(r"[^A-Za-z0-9\-._;()/:]")
 
@@ -77,7 +90,28 @@ def _issue_values(issue) -> dict:
     }
 
 
-def article_doi(article, *, year: int) -> str:
+def _seq(article, *, year: int) -> int:
+    """The article's place: its position in its issue (by order, then the
+    order it was added), or 1 + the journal's articles published that year
+    without an issue."""
+    if article.issue_id:
+        before = Q(order__lt=article.order) | Q(order=article.order, pk__lt=article.pk)
+        return article.issue.articles.filter(before).count() + 1
+    published = (
+        Article.objects.filter(
+            journal_id=article.journal_id, issue__isnull=True, published_at__year=year
+        )
+        .exclude(pk=article.pk)
+        .exclude(doi="")
+    )
+    return published.count() + 1
+
+
+def article_doi(article, *, year: int, taken=None, seq: int | None = None) -> str:
+    """The DOI the journal's pattern gives the article. With `taken` (a
+    function telling whether a DOI is in use) and `{seq}` in the pattern, the
+    next free number is used. `seq` may be given by a caller that already
+    knows the article's place (a list of the issue's articles in order)."""
     journal = article.journal
     pattern, _issue = _patterns(journal)
     issue = article.issue
@@ -91,7 +125,15 @@ def article_doi(article, *, year: int) -> str:
         "page": article.first_page,
         **_issue_values(issue),
     }
-    return doi_render(pattern, values)
+    if "{seq}" not in pattern:
+        return doi_render(pattern, values)
+    seq = seq if seq is not None else _seq(article, year=year)
+    doi = doi_render(pattern, {**values, "seq": seq})
+    for step in range(1, SEQ_TRIES if taken is not None else 0):
+        if not taken(doi):
+            break
+        doi = doi_render(pattern, {**values, "seq": seq + step})
+    return doi
 
 
 def issue_doi(issue) -> str:

@@ -45,6 +45,21 @@ def on_search(fn: Callable) -> Callable:
     return _register(_searched, fn)
 
 
+_home_counts: list[Callable] = []
+
+
+def home_counts_from(fn: Callable) -> Callable:
+    """fn(journal) -> the headline numbers (an object with articles, authors,
+    countries and downloads) the journal's home page shows; the statistics
+    page's own figures, so the two always agree."""
+    return _register(_home_counts, fn)
+
+
+def home_counts(journal):
+    """The registered headline numbers of a journal, or None without metrics."""
+    return _home_counts[-1](journal) if _home_counts else None
+
+
 def search_performed(*, request, journal=None) -> None:
     for fn in _searched:
         fn(request=request, journal=journal)

@@ -292,11 +292,27 @@ def issue_publish_preview(issue: Issue) -> dict:
     article with the DOI it keeps or will get, whether it is ready, the issue's
     DOI, the Crossref deposit, the regenerated galleys. Nothing is saved."""
     rows = []
-    for article in issue_articles_for_editor(issue):
+    articles = issue_articles_for_editor(issue)
+    prefix = issue.journal.doi_prefix
+    # One query for the DOIs in use, instead of one per article.
+    in_use = (
+        set(
+            Article.objects.filter(doi__startswith=f"{prefix}/").values_list(
+                "doi", flat=True
+            )
+        )
+        if prefix
+        else set()
+    )
+    for place, article in enumerate(articles, start=1):
         pending = article.status == ArticleStatus.IN_PRODUCTION
         doi = article.doi
-        if pending and not doi and issue.journal.doi_prefix:
-            doi = article_doi(article, year=issue.year)
+        if pending and not doi and prefix:
+            article.journal, article.issue = issue.journal, issue
+            doi = article_doi(
+                article, year=issue.year, taken=in_use.__contains__, seq=place
+            )
+            in_use.add(doi)
         rows.append(
             {
                 "article": article,

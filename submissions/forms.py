@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from journal.models import User, split_keywords
 from journal.selectors import calls_open, editors_of, sections_open
 
+from .abstracts import abstract_limit, abstract_problems
 from .models import Contributor, FileKind, ReviewerPreference, State, Submission
 
 DRAFT_FILE_KINDS = [
@@ -59,7 +60,9 @@ class MetadataForm(forms.Form):
 
     def __init__(self, *args, submission: Submission, **kwargs):
         super().__init__(*args, **kwargs)
+        self.submission = submission
         self.languages = submission.journal.language_list
+        limit = abstract_limit(submission)
         primary = submission.language
         if primary in self.languages:
             self.languages = [primary] + [c for c in self.languages if c != primary]
@@ -79,6 +82,9 @@ class MetadataForm(forms.Form):
                 required=required,
                 widget=forms.Textarea(attrs={"rows": 6, "lang": code}),
                 initial=submission.abstract_in(code),
+                help_text=_("At most %(limit)s words.") % {"limit": limit}
+                if limit
+                else "",
             )
             fields[f"keywords_{code}"] = forms.CharField(
                 label=_("Keywords (%(lang)s)") % {"lang": name},
@@ -90,6 +96,13 @@ class MetadataForm(forms.Form):
         self.fields = {**fields, **self.fields}
         self.fields["references"].initial = submission.references
         self.fields["funding"].initial = submission.funding
+
+    def clean(self):
+        cleaned = super().clean()
+        abstracts = {c: cleaned.get(f"abstract_{c}", "") for c in self.languages}
+        for code, message in abstract_problems(self.submission, abstracts).items():
+            self.add_error(f"abstract_{code}", message)
+        return cleaned
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data

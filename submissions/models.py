@@ -12,6 +12,7 @@ from journal.models import CallForPapers, Journal, ReviewMethod, Section
 from journal.validators import normalise_ror, validate_orcid, validate_ror
 
 from . import permissions as perms
+from .abstracts import abstract_problems
 
 
 class State(models.TextChoices):
@@ -198,6 +199,9 @@ class Submission(ConcurrentTransitionMixin, models.Model):
             and self.authors.exists()
         )
 
+    def abstract_within_limit(self) -> bool:
+        return not abstract_problems(self, self.abstract)
+
     def has_revision_since_decision(self) -> bool:
         since = self.decided_at or self.submitted_at
         qs = self.files.filter(kind=FileKind.MANUSCRIPT)
@@ -211,7 +215,12 @@ class Submission(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.DRAFT,
         target=State.SUBMITTED,
-        conditions=[has_primary_metadata, has_manuscript, has_declarations],
+        conditions=[
+            has_primary_metadata,
+            abstract_within_limit,
+            has_manuscript,
+            has_declarations,
+        ],
         permission=perms.rule("submissions.submit"),
     )
     def submit(self):

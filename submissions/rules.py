@@ -56,6 +56,23 @@ rules.add_perm("production.run", is_submission_production)
 rules.add_perm("production.approve_proofs", is_submitter | is_submission_production)
 
 
+# Files that belong to the review: the author's response to the reviewers is
+# read by the author and the manuscript's editors, not by production.
+REVIEW_FILE_KINDS = frozenset({"response"})
+
+
+@rules.predicate
+def is_file_reader(user: Any, file: Any) -> bool:
+    submission = file.submission
+    if file.kind in REVIEW_FILE_KINDS:
+        return is_submitter(user, submission) or is_submission_editor(user, submission)
+    return is_submitter(user, submission) or is_submission_production(user, submission)
+
+
+# The object is a SubmissionFile.
+rules.add_perm("submissions.file_download", is_file_reader)
+
+
 @rules.predicate
 def is_publishing_on_schedule(user: Any, submission: Any) -> bool:
     """The issue service marks a submission it publishes because an issue this

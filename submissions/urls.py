@@ -42,7 +42,6 @@ urlpatterns = [
     path(f"{draft}submit/", views.submit, name="submit"),
     path(f"{draft}<slug:step>/", views.step, name="step"),
     path(office, views.editor_detail, name="editor_detail"),
-    path(f"{office}send-to-review/", views.send_to_review, name="send_to_review"),
     path(f"{office}desk-reject/", views.desk_reject, name="desk_reject"),
     path(f"{office}withdraw/", views.editor_withdraw, name="editor_withdraw"),
     path(f"{office}assign-editor/", views.assign_editor, name="assign_editor"),

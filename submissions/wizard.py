@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from .abstracts import abstract_problems
 from .models import FileKind, Submission
 
 
@@ -55,6 +56,10 @@ def missing_items(submission: Submission) -> list[Missing]:
         items.append(
             Missing(_("Write the abstract in the manuscript's language."), "metadata")
         )
+    for message in sorted(
+        set(abstract_problems(submission, submission.abstract).values())
+    ):
+        items.append(Missing(message, "metadata"))
     if not submission.keywords.get(lang):
         items.append(
             Missing(_("Add keywords in the manuscript's language."), "metadata")

@@ -186,6 +186,7 @@ class OjsCover:
     name: str
     locale: str
     content: FileContent
+    alt: str = ""
 
 
 @dataclass
@@ -387,6 +388,7 @@ def read_issue(el) -> OjsIssue:
                 name=_text(c.find(q("cover_image"))),
                 locale=c.get("locale", ""),
                 content=_content(c),
+                alt=_text(c.find(q("cover_image_alt_text"))),
             )
         )
     articles_el = el.find(q("articles"))

@@ -144,7 +144,7 @@ def _issue(ctx: _Context, issue: Issue):
         covers = _el(el, "covers")
         cover = _el(covers, "cover", locale=ojs_locale(primary))
         _el(cover, "cover_image", issue.cover_image.name.rsplit("/", 1)[-1])
-        _el(cover, "cover_image_alt_text", "")
+        _el(cover, "cover_image_alt_text", issue.cover_alt)
         _el(cover, "embed", base64.b64encode(image).decode(), encoding="base64")
     articles_el = _el(el, "articles")
     for article in articles:

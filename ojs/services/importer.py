@@ -33,6 +33,8 @@ from journal.models import Journal, Section, User
 from journal.queue import task_enqueue_on_commit
 from journal.validators import validate_orcid
 from production.jats import ArticleBuilder, article_data, serialise, validate_jats
+from production.render.svg import SvgConversionError, svg_to_png
+from publishing.covers import CoverRefused, cover_check
 from publishing.models import (
     Article,
     ArticleStatus,
@@ -432,7 +434,9 @@ def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
     row.number = issue.number[:20]
     row.year = year
     row.title = pick(titles, primary)[:300]
+    row.title_translations = _others(titles, row.title, 300)
     row.description = pick(descriptions, primary)
+    row.description_translations = _others(descriptions, row.description)
     _imported_state(
         row, "state", IssueState.PUBLISHED if issue.published else IssueState.DRAFT
     )
@@ -448,8 +452,9 @@ def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
     cover = next((c for c in issue.covers if c.content.data or c.content.href), None)
     if cover is not None and not run.dry_run:
         data = run.file_bytes(cover.content, cover.name or "cover")
-        _check_image(data, cover.name)
-        run.store(row.cover_image, cover.name or "cover.png", data)
+        data, name = _cover_image(data, cover.name or "cover.png")
+        run.store(row.cover_image, name, data)
+        row.cover_alt = cover.alt[:300]
     row.save()
     run.remember(
         RecordKind.ISSUE,
@@ -480,15 +485,34 @@ def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
     return row
 
 
-def _check_image(data: bytes, name: str) -> None:
-    from io import BytesIO
+def _others(texts: dict[str, str], kept: str, limit: int | None = None) -> dict:
+    """The texts of the other languages, beside the one stored in the field."""
+    return {
+        lang: text[:limit] if limit else text
+        for lang, text in texts.items()
+        if text and text != kept
+    }
 
-    from PIL import Image, UnidentifiedImageError
 
+def _cover_image(data: bytes, name: str) -> tuple[bytes, str]:
+    """The cover as the site stores covers: an SVG drawn as PNG (bounded), and
+    every cover checked as an issue's upload is (publishing.covers)."""
+    if name.lower().endswith(".svg") or data.lstrip()[:5].lower() in (
+        b"<svg ",
+        b"<?xml",
+    ):
+        try:
+            data = svg_to_png(data)
+        except SvgConversionError as exc:
+            raise IssueFailed(
+                _("%(name)s could not be drawn as an image") % {"name": name}
+            ) from exc
+        name = name.rsplit(".", 1)[0] + ".png"
     try:
-        Image.open(BytesIO(data)).verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        raise IssueFailed(_("%(name)s is not an image") % {"name": name}) from exc
+        cover_check(data, name=name)
+    except CoverRefused as exc:
+        raise IssueFailed(str(exc)) from exc
+    return data, name
 
 
 def _section(run: _Import, section) -> Section | None:

@@ -5,9 +5,11 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from journal.translations import TranslatedFieldsForm
 from publishing.models import JournalPublishingSettings
 
 from ..citations.styles import available_styles
+from ..covers import CoverImageField
 from ..models import Issue, Volume
 
 
@@ -17,7 +19,9 @@ class VolumeForm(forms.ModelForm):
         fields = ["number", "year", "title"]
 
 
-class IssueForm(forms.ModelForm):
+class IssueForm(TranslatedFieldsForm):
+    translated_fields = ("title", "description")
+
     class Meta:
         model = Issue
         fields = [
@@ -27,10 +31,13 @@ class IssueForm(forms.ModelForm):
             "title",
             "description",
             "cover_image",
+            "cover_alt",
             "is_special",
             "guest_editors",
             "call",
         ]
+        field_classes = {"cover_image": CoverImageField}
+        help_texts = {"cover_image": _("PNG, JPEG or WebP, at most 5 MB.")}
 
     def __init__(self, *args, journal, **kwargs):
         super().__init__(*args, **kwargs)

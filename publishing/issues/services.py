@@ -189,8 +189,11 @@ def _publish_article(article: Article, *, actor, now) -> None:
     """Inside the caller's transaction: DOI, submission transition, status."""
     if not article.doi and article.journal.doi_prefix:
         year = article.issue.year if article.issue is not None else now.year
-        doi = article_doi(article, year=year)
-        if Article.objects.filter(doi=doi).exclude(pk=article.pk).exists():
+        others = Article.objects.exclude(pk=article.pk)
+        doi = article_doi(
+            article, year=year, taken=lambda d: others.filter(doi=d).exists()
+        )
+        if others.filter(doi=doi).exists():
             raise DomainError(
                 _("The DOI %(doi)s is already taken; change the DOI pattern.")
                 % {"doi": doi}

@@ -8,6 +8,7 @@ from django_fsm import FSMField, transition
 
 from journal.fsm import ConcurrentStateMixin
 from journal.models import CallForPapers, Journal, Section
+from journal.translations import Translated
 from submissions.models import Submission
 
 
@@ -44,7 +45,7 @@ def issue_cover_path(instance, filename):
     return f"issues/{instance.journal_id}/{uuid.uuid4().hex}.{ext}"
 
 
-class Issue(ConcurrentStateMixin, models.Model):
+class Issue(Translated, ConcurrentStateMixin, models.Model):
     """An issue of a volume. Its state changes only through the transitions
     below, run by publishing.issues.services through journal.workflow, which
     logs each change (TransitionLog)."""
@@ -58,9 +59,24 @@ class Issue(ConcurrentStateMixin, models.Model):
     number = models.CharField(_("number"), max_length=20)
     year = models.PositiveIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=300, blank=True)
+    title_translations = models.JSONField(
+        _("title in other languages"), default=dict, blank=True
+    )
     description = models.TextField(_("description"), blank=True)
+    description_translations = models.JSONField(
+        _("description in other languages"), default=dict, blank=True
+    )
     cover_image = models.ImageField(
         _("cover image"), upload_to=issue_cover_path, blank=True
+    )
+    cover_alt = models.CharField(
+        _("cover description"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the cover shows, for readers who cannot see it; read aloud "
+            "by screen readers."
+        ),
     )
     is_special = models.BooleanField(_("special issue"), default=False)
     guest_editors = models.CharField(_("guest editors"), max_length=500, blank=True)
@@ -102,7 +118,13 @@ class Issue(ConcurrentStateMixin, models.Model):
             "n": self.number,
             "y": self.year,
         }
-        return f"{label}: {self.title}" if self.title else str(label)
+        title = self.localised("title")
+        return f"{label}: {title}" if title else str(label)
+
+    @property
+    def cover_text(self) -> str:
+        """The cover's alternative text: as given, else which issue it is."""
+        return self.cover_alt or _("Cover of %(issue)s") % {"issue": self}
 
     # --- transitions: state and timestamps only -----------------------------
     @transition(

@@ -9,7 +9,10 @@ from journal.models import Journal
 
 from .articles import Article, Galley
 
-DEFAULT_ARTICLE_DOI_PATTERN = "{prefix}/{journal_slug}.{year}.{article_id}"
+# No database ids: where the article appeared and its place there.
+DEFAULT_ARTICLE_DOI_PATTERN = "{prefix}/{journal_slug}.{year}.{volume}.{issue}.{seq}"
+# The default before: kept to move journals that never chose a pattern.
+OLD_DEFAULT_ARTICLE_DOI_PATTERN = "{prefix}/{journal_slug}.{year}.{article_id}"
 DEFAULT_ISSUE_DOI_PATTERN = "{prefix}/{journal_slug}.{year}.{volume}.{issue}"
 
 
@@ -24,8 +27,9 @@ class JournalPublishingSettings(models.Model):
         max_length=200,
         default=DEFAULT_ARTICLE_DOI_PATTERN,
         help_text=_(
-            "Placeholders: {prefix}, {journal}, {journal_slug}, {year}, {volume}, "
-            "{issue}, {article}, {article_id}, {page}."
+            "Placeholders: {prefix}, {journal} (abbreviation), {journal_slug}, "
+            "{year}, {volume}, {issue}, {seq} (the article's place in the issue), "
+            "{page}, {article} (article number). DOIs already given never change."
         ),
     )
     issue_doi_pattern = models.CharField(

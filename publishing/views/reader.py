@@ -60,8 +60,10 @@ def _cached(key: str, build, timeout: int = CACHE_SECONDS):
 @require_safe
 def journal_home(request, slug):
     journal = journal_or_404(slug)
+    # The journal's own texts change with updated_at (its settings page).
     key = (
-        f"pub:home:{journal.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
+        f"pub:home:{journal.pk}:{reader_cache_generation(journal.pk)}:"
+        f"{journal.updated_at.timestamp()}:{get_language()}"
     )
 
     def build():
@@ -79,6 +81,7 @@ def journal_home(request, slug):
                 if current
                 else [],
                 "latest": selectors.articles_latest(journal, 8),
+                "counts": hooks.home_counts(journal),
             },
         )
 

@@ -23,7 +23,6 @@ from .workflow import (  # noqa: F401
     submission_check_transition,
     submission_desk_reject,
     submission_history_note,
-    submission_send_to_review,
     submission_submit,
     submission_transition,
     submission_withdraw,

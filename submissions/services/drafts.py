@@ -13,6 +13,7 @@ from journal.models import CallForPapers, Journal, Role, Section
 from journal.services import call_check_open, role_grant
 
 from .. import filetypes, permissions
+from ..abstracts import abstract_problems
 from ..models import (
     Contributor,
     FileKind,
@@ -131,8 +132,14 @@ def submission_update_metadata(
     references: str = "",
     funding: str = "",
 ) -> Submission:
-    """Save titles, abstracts and keywords per language (empty languages dropped)."""
+    """Save titles, abstracts and keywords per language (empty languages dropped).
+
+    Raises DomainError when an abstract is over the section's or journal's
+    word limit."""
     _check_author_can_edit(submission, actor)
+    problems = abstract_problems(submission, abstract)
+    if problems:
+        raise DomainError(" ".join(sorted(set(problems.values()))))
     langs = submission.journal.language_list
     submission.title = {
         k: v.strip() for k, v in title.items() if k in langs and v.strip()

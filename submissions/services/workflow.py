@@ -8,6 +8,7 @@ from journal.errors import ActionNotAllowed, DomainError
 from journal.selectors import editors_of
 from journal.workflow import Refusals, check_transition, run_transition
 
+from ..abstracts import abstract_problems
 from ..models import State, Submission, SubmissionEvent
 from ..permissions import allowed
 from .outbox import email_queue
@@ -17,6 +18,9 @@ CONDITION_MESSAGES = {
     "has_primary_metadata": lambda s: _(
         "Complete the section, title, abstract, keywords and at least one author "
         "in the manuscript's language first."
+    ),
+    "abstract_within_limit": lambda s: " ".join(
+        sorted(set(abstract_problems(s, s.abstract).values()))
     ),
     "has_manuscript": lambda s: _("Upload the manuscript file first."),
     "has_declarations": lambda s: _(
@@ -148,14 +152,6 @@ def submission_desk_reject(
 ) -> SubmissionEvent:
     return submission_transition(
         submission=submission, actor=actor, name="desk_reject", note=note
-    )
-
-
-def submission_send_to_review(
-    *, submission: Submission, actor, note: str = ""
-) -> SubmissionEvent:
-    return submission_transition(
-        submission=submission, actor=actor, name="send_to_review", note=note
     )
 
 

@@ -14,7 +14,6 @@ from .editor import (  # noqa: F401
     desk_reject,
     editor_detail,
     editor_withdraw,
-    send_to_review,
 )
 from .files import file_download  # noqa: F401
 from .wizard import file_delete, file_upload, start, step, submit  # noqa: F401

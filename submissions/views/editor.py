@@ -19,8 +19,9 @@ from ..models import State
 from ..steps import next_action_url, step_of
 
 # Moves made from this page; peer-review decisions live on the review pages.
+# Sending to review is not among them: it opens a review round
+# (reviews:round_open), so no door moves a manuscript under review without one.
 EDITOR_ACTIONS = {
-    "send_to_review": (services.submission_send_to_review, "note"),
     "desk_reject": (services.submission_desk_reject, "note"),
     "withdraw": (services.submission_withdraw, "reason"),
 }
@@ -73,7 +74,9 @@ def dashboard(request, slug):
 def editor_detail(request, pk):
     submission = selectors.submission_for_editor_page(request.user, pk)
     available = set(services.available_transitions(submission, request.user))
-    actions = [name for name in EDITOR_ACTIONS if name in available]
+    actions = [
+        name for name in (*EDITOR_ACTIONS, "send_to_review") if name in available
+    ]
     can_assign = request.user.has_perm("submissions.assign_editor", submission)
     return render(
         request,
@@ -96,8 +99,7 @@ def editor_detail(request, pk):
 
 @method_decorator(login_required, name="dispatch")
 class EditorTransitionView(View):
-    """One editor's move on a submission (send to review, desk reject,
-    withdraw), refused if the submission changed since the page was shown."""
+    """One editor's move on a submission (desk reject, withdraw), refused if the submission changed since the page was shown."""
 
     http_method_names = ["post"]
     name = ""
@@ -135,7 +137,6 @@ class EditorTransitionView(View):
         )
 
 
-send_to_review = EditorTransitionView.as_view(name="send_to_review")
 desk_reject = EditorTransitionView.as_view(name="desk_reject")
 editor_withdraw = EditorTransitionView.as_view(name="withdraw")
 

@@ -1,7 +1,7 @@
 """Downloading a submission's file: its author and its editors only."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 
 from journal import user_content
 
@@ -12,6 +12,8 @@ from .. import selectors
 def file_download(request, pk, file_pk):
     submission = selectors.submission_visible_to(request.user, pk)
     record = selectors.file_for(submission, file_pk)
+    if not request.user.has_perm("submissions.file_download", record):
+        raise Http404
     # Through the storage API, so it streams from the disk or from S3 alike.
     handle = record.file.storage.open(record.file.name, "rb")
     response = FileResponse(

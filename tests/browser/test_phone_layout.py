@@ -8,7 +8,7 @@ import io
 import pytest
 from PIL import Image
 
-from journal.models import Role
+from journal.models import BoardMember, Role
 from submissions.models import State
 from tests.browser.conftest import login, screenshot
 from tests.factories import JournalFactory, RoleFactory, SubmissionFactory
@@ -54,6 +54,14 @@ def site():
         html_galley(article, html=FULL_TEXT.replace("{png}", _png(720, 360)))
         GalleyFactory(article=article)
     IssueFactory(journal=journal)
+    BoardMember.objects.create(
+        journal=journal,
+        name="Alikhan Baimenov",
+        role="Editor-in-Chief",
+        affiliation="Astana Civil Service Hub, a long affiliation name",
+        country="KZ",
+        orcid="0000-0002-1825-0097",
+    )
     editor = RoleFactory(journal=journal, role=Role.EDITOR).user
     under_review = SubmissionFactory(journal=journal, state=State.UNDER_REVIEW)
     RoundFactory(submission=under_review)
@@ -68,6 +76,7 @@ def site():
             "article": f"/article/{articles[0].pk}/",
             "search": f"/j/{slug}/search/?q=recruitment",
             "statistics": f"/j/{slug}/statistics/",
+            "board": f"/j/{slug}/board/",
         },
         "staff": {
             "dashboard": "/dashboard/",

@@ -75,6 +75,10 @@ def test_demo_journal_is_valid_bilingual_and_keeps_astana_time():
     assert journal.doi_prefix == "10.99999"
     assert "14 Mambetov Street" in journal.contact_address
     assert journal.issn_print != journal.issn_online
+    assert journal.localised("description", "ru").startswith("Международный")
+    assert [m.localised("role", "ru") for m in journal.board_members.all()][:1] == [
+        "Главный редактор"
+    ]
     sections = {s.slug: s for s in journal.sections.all()}
     assert set(sections) == {
         "research-articles",

@@ -4,6 +4,7 @@ import io
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.urls import reverse
 
 from journal.models import Role
@@ -113,6 +114,17 @@ def test_manager_sees_submissions_by_state_and_section(client, journal):
     page = response.content.decode()
     assert 'data-total="submissions">4<' in page
     assert "<svg" in page
+
+
+def test_russian_reader_sees_section_titles_in_russian(client, journal):
+    journal.sections.filter(title="Policy papers").update(
+        title_translations={"ru": "Аналитические записки"}
+    )
+    client.force_login(editor_of(journal, role=Role.MANAGER))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    response = client.get(reverse("stats:reports", args=[journal.slug]))
+    titles = [title for title, _values, _total in response.context["by_state"].rows]
+    assert titles == ["Аналитические записки", "Case studies"]
 
 
 def test_reviewer_turnaround_and_overdue_reviews(client, journal, reviewers):

@@ -110,6 +110,7 @@ class IssueSpec:
     current: bool = False
     doi: str = ""
     cover: bytes = b""
+    cover_alt: str = ""
 
 
 def _el(parent, tag, text=None, **attrs):
@@ -187,7 +188,7 @@ def _issue(root, issue: IssueSpec, version):
         covers = _el(el, "covers")
         cover = _el(covers, "cover", locale=locale_code(version, "en"))
         _el(cover, "cover_image", f"cover_issue_{issue.id}_en.png")
-        _el(cover, "cover_image_alt_text", "")
+        _el(cover, "cover_image_alt_text", issue.cover_alt)
         _el(cover, "embed", _b64(issue.cover), encoding="base64")
     articles = _el(el, "articles")
     for article in issue.articles:
@@ -594,6 +595,7 @@ def sample_journal(version: str, *, referenced_dir=None) -> list[IssueSpec]:
             articles=[a1, a2],
             doi="10.99999/ojs.issue.11",
             cover=png_bytes(),
+            cover_alt="A map of the region",
         ),
         IssueSpec(
             id=12,

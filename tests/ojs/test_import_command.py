@@ -50,6 +50,9 @@ def test_import_brings_issues_articles_authors_and_files(
     assert first.description == "The first issue."
     assert first.doi == "10.99999/ojs.issue.11"
     assert first.cover_image and first.cover_image.read()[:4] == b"\x89PNG"
+    assert first.cover_alt == "A map of the region"
+    assert first.title_translations == {"ru": "Реформы в регионе"}
+    assert first.description_translations == {"ru": "Первый выпуск."}
 
     article = _by_ojs_id(journal, "1")
     submission = article.submission

@@ -87,3 +87,27 @@ def test_the_editor_still_reads_the_review(client, reviewed):
 
     assert page.status_code == 200
     assert "fabricated" in page.content.decode()
+
+
+def test_response_to_reviewers_is_for_the_author_and_editors_not_production(
+    client, reviewed
+):
+    from submissions.models import FileKind
+    from tests.factories import SubmissionFileFactory
+
+    submission, _review, production = reviewed
+    response_letter = SubmissionFileFactory(
+        submission=submission, kind=FileKind.RESPONSE
+    )
+    manuscript = submission.files.get(kind=FileKind.MANUSCRIPT)
+    editor = RoleFactory(journal=submission.journal, role=Role.EDITOR).user
+
+    def status(user, file):
+        client.force_login(user)
+        url = reverse("submissions:file_download", args=[submission.pk, file.pk])
+        return client.get(url).status_code
+
+    assert status(production, response_letter) == 404
+    assert status(production, manuscript) == 200
+    assert status(editor, response_letter) == 200
+    assert status(submission.submitter, response_letter) == 200

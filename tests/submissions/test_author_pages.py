@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from submissions.models import State, Submission, SubmissionEvent
-from submissions.services import submission_send_to_review, submission_submit
+from submissions.services import submission_submit, submission_transition
 from tests.factories import SubmissionFactory, editor_of
 
 pytestmark = pytest.mark.django_db
@@ -60,8 +60,11 @@ def test_author_page_tells_the_history_in_plain_words_without_editor_names(
     editor.save(update_fields=["family_name"])
     with django_capture_on_commit_callbacks(execute=True):
         submission_submit(submission=submission, actor=submission.submitter)
-    submission_send_to_review(
-        submission=submission, actor=editor, note="Internal: ask Dr X"
+    submission_transition(
+        submission=submission,
+        actor=editor,
+        name="send_to_review",
+        note="Internal: ask Dr X",
     )
     client.force_login(submission.submitter)
     text = client.get(reverse("submissions:detail", args=[submission.pk])).text

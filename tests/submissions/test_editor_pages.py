@@ -160,7 +160,6 @@ def test_editor_page_shows_history_time_in_the_journals_zone(client):
 @pytest.mark.parametrize(
     ("url_name", "target"),
     [
-        ("send_to_review", State.UNDER_REVIEW),
         ("desk_reject", State.DESK_REJECTED),
         ("editor_withdraw", State.WITHDRAWN),
     ],
@@ -209,16 +208,16 @@ def test_second_of_two_editors_acting_from_the_same_page_is_told_someone_else_ch
     assert seen == [State.SUBMITTED, State.SUBMITTED]
 
     first.post(
-        reverse("submissions:send_to_review", args=[submission.pk]),
-        {"seen_state": seen[0]},
+        reverse("submissions:desk_reject", args=[submission.pk]),
+        {"seen_state": seen[0], "note": "Not for us"},
     )
     response = second.post(
-        reverse("submissions:desk_reject", args=[submission.pk]),
-        {"seen_state": seen[1], "note": "Not for us"},
+        reverse("submissions:editor_withdraw", args=[submission.pk]),
+        {"seen_state": seen[1], "note": "Withdrawn"},
         follow=True,
     )
     assert "Someone else changed this submission" in response.text
-    assert Submission.objects.get(pk=submission.pk).state == State.UNDER_REVIEW
+    assert Submission.objects.get(pk=submission.pk).state == State.DESK_REJECTED
     assert SubmissionEvent.objects.filter(submission=submission).count() == 1
 
 
@@ -244,3 +243,15 @@ def test_only_editors_of_the_journal_can_be_assigned(client):
     )
     assert "Choose an editor from the list" in response.text
     assert Submission.objects.get(pk=submission.pk).editor is None
+
+
+def test_no_page_sends_a_manuscript_to_review_without_opening_a_round(client):
+    """The only door is the review round: the submission page's button posts to
+    it, and the old transition-only address is gone."""
+    submission = SubmissionFactory(state=State.SUBMITTED)
+    client.force_login(editor_of(submission.journal))
+    page = client.get(reverse("submissions:editor_detail", args=[submission.pk]))
+    assert reverse("reviews:round_open", args=[submission.pk]) in page.text
+    url = f"/editorial/submissions/{submission.pk}/send-to-review/"
+    assert client.post(url, {"seen_state": State.SUBMITTED}).status_code == 404
+    assert Submission.objects.get(pk=submission.pk).state == State.SUBMITTED

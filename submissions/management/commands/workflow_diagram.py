@@ -27,6 +27,8 @@ WHO = {
 CONDITIONS = {
     "has_primary_metadata": "section, title, abstract, keywords and at least one "
     "author in the manuscript's language",
+    "abstract_within_limit": "every abstract within the section's (or journal's) "
+    "word limit",
     "has_manuscript": "a manuscript file is uploaded",
     "has_declarations": "originality, ethics and licence confirmed; competing "
     "interests stated",

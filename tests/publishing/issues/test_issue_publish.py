@@ -22,14 +22,15 @@ def test_publishing_an_issue_publishes_every_article_with_a_doi():
     assert issue.state == IssueState.PUBLISHED
     assert issue.published_at is not None
     assert issue.doi.startswith("10.99999/")
-    for article in articles:
+    where = f"{issue.journal.slug}.2026.{issue.volume.number}.{issue.number}"
+    for place, article in enumerate(articles, start=1):
         article.refresh_from_db()
         article.submission.refresh_from_db()
         assert article.status == ArticleStatus.PUBLISHED
         assert article.submission.state == State.PUBLISHED
         assert article.published_at == issue.published_at
         assert article.datestamp == issue.published_at
-        assert article.doi == f"10.99999/{issue.journal.slug}.2026.{article.pk}"
+        assert article.doi == f"10.99999/{where}.{place}"
 
 
 def test_a_failure_midway_publishes_no_article_of_the_issue(monkeypatch):

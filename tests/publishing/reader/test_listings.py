@@ -121,7 +121,8 @@ def test_journal_home_and_archive_query_counts_do_not_grow(client):
     archive_many, response = _count(
         client, reverse("publishing:archive", args=[journal.slug])
     )
-    assert home_few == home_many <= 10
+    # 4 of the home page's are its headline numbers (metrics.journal.journal_counts).
+    assert home_few == home_many <= 14
     assert archive_few == archive_many <= 5
     assert response.content.decode().count('class="stretched-link"') == 5
 

@@ -56,7 +56,8 @@ class SignupProfileForm(PersonDetailsForm):
     """The profile fields asked for at registration, beside email and password."""
 
     def signup(self, request, user):
-
+        # Only the fields the form shows: sign-up with ORCID has no iD field,
+        # the iD comes confirmed from ORCID.
         user_update_profile(
             user=user,
             actor=user,
@@ -69,6 +70,7 @@ class SignupProfileForm(PersonDetailsForm):
                     "country",
                     "orcid",
                 )
+                if field in self.fields
             },
         )
 

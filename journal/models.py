@@ -77,6 +77,15 @@ class User(AbstractUser):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["family_name", "given_name"]
+        constraints = [
+            # Only one account can have an iD that ORCID confirmed; a typed iD
+            # is anyone's claim.
+            models.UniqueConstraint(
+                fields=["orcid"],
+                condition=models.Q(orcid_authenticated=True),
+                name="journal_user_confirmed_orcid_unique",
+            )
+        ]
 
     def __str__(self):
         return self.full_name or self.email

@@ -11,6 +11,7 @@ from .models import (
     JournalRole,
     Role,
     Section,
+    User,
 )
 
 
@@ -212,3 +213,12 @@ def section_of(journal, pk) -> Section:
         return journal.sections.get(pk=pk)
     except (Section.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def orcid_holders(orcid: str, *, confirmed_only: bool = False) -> QuerySet[User]:
+    """Accounts that give this ORCID iD; with confirmed_only, those whose iD
+    was confirmed by signing in with ORCID."""
+    people = User.objects.filter(orcid=orcid)
+    if confirmed_only:
+        people = people.filter(orcid_authenticated=True)
+    return people

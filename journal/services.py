@@ -19,6 +19,7 @@ from .models import (
     split_keywords,
 )
 from .rules import check_perm
+from .selectors import orcid_holders
 from .validators import normalise_orcid, validate_orcid
 
 
@@ -174,6 +175,32 @@ def user_update_profile(*, user, actor, **fields):
         user.orcid_authenticated = False
         update_fields.append("orcid_authenticated")
     user.save(update_fields=update_fields)
+    return user
+
+
+def user_confirm_orcid(*, user, orcid: str):
+    """Record the ORCID iD that ORCID itself vouched for when this person signed
+    in with ORCID or connected their ORCID record.
+
+    The iD becomes the person's iD, marked as confirmed (JATS and Crossref then
+    say it is authenticated). Raises DomainError for a malformed iD, or when
+    another account's confirmed iD is this one.
+    """
+    orcid = normalise_orcid(orcid)
+    try:
+        validate_orcid(orcid)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), code="orcid") from exc
+    if orcid_holders(orcid, confirmed_only=True).exclude(pk=user.pk).exists():
+        raise DomainError(
+            _("This ORCID iD is already connected to another account."),
+            code="orcid_taken",
+        )
+    if user.orcid == orcid and user.orcid_authenticated:
+        return user
+    user.orcid = orcid
+    user.orcid_authenticated = True
+    user.save(update_fields=["orcid", "orcid_authenticated"])
     return user
 
 

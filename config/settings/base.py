@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from environment variables."""
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .celery import *  # noqa: F403
@@ -29,6 +30,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.orcid",
     "rules.apps.AutodiscoverRulesConfig",
     "journal",
     "submissions",
@@ -154,6 +157,30 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_ADAPTER = "journal.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Journal")
+# Sign-in with ORCID confirms a person's iD (journal.adapters). Without a client
+# id and secret no ORCID button shows and the ORCID URLs answer 404.
+ORCID_CLIENT_ID = env("ORCID_CLIENT_ID", default="")
+ORCID_SECRET = env("ORCID_SECRET", default="")
+ORCID_BASE_DOMAIN = env("ORCID_BASE_DOMAIN", default="orcid.org")
+if ORCID_BASE_DOMAIN not in ("orcid.org", "sandbox.orcid.org"):
+    raise ImproperlyConfigured(
+        "ORCID_BASE_DOMAIN must be orcid.org or sandbox.orcid.org."
+    )
+SOCIALACCOUNT_PROVIDERS = {
+    "orcid": {
+        "BASE_DOMAIN": ORCID_BASE_DOMAIN,
+        "MEMBER_API": False,
+        "APPS": (
+            [{"client_id": ORCID_CLIENT_ID, "secret": ORCID_SECRET}]
+            if ORCID_CLIENT_ID and ORCID_SECRET
+            else []
+        ),
+    }
+}
+SOCIALACCOUNT_ADAPTER = "journal.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_FORMS = {"signup": "journal.social_forms.OrcidSignupForm"}
+# The iD is the account's link to ORCID; tokens are not needed after sign-in.
+SOCIALACCOUNT_STORE_TOKENS = False
 # Staff pages need an authenticator app (journal.middleware); on in production.
 STAFF_REQUIRE_TWO_FACTOR = env.bool("STAFF_REQUIRE_TWO_FACTOR", default=False)
 
@@ -193,6 +220,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+if SOCIALACCOUNT_PROVIDERS["orcid"]["APPS"]:
+    # The "Sign in with ORCID" form redirects to ORCID's authorisation page.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"https://{ORCID_BASE_DOMAIN}"
+    )
 
 BOOTSTRAP5 = {
     "css_url": None,

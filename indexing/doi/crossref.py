@@ -31,6 +31,8 @@ class Person:
     affiliation: str = ""
     orcid: str = ""
     ror: str = ""
+    # The person confirmed the iD by signing in with ORCID.
+    orcid_authenticated: bool = False
 
 
 @dataclass
@@ -190,7 +192,9 @@ def _journal_article(parent, article: ArticleData):
                 if person.ror:
                     _el(institution, "institution_id", person.ror, type="ror")
             if person.orcid:
-                _el(name, "ORCID", _orcid_url(person.orcid))
+                orcid = _el(name, "ORCID", _orcid_url(person.orcid))
+                if person.orcid_authenticated:
+                    orcid.set("authenticated", "true")
     abstracts = article.abstracts or (
         {article.language: article.abstract} if article.abstract else {}
     )

@@ -37,6 +37,7 @@ def article_data(article: Article) -> ArticleData:
                 affiliation=c.affiliation,
                 orcid=c.orcid,
                 ror=c.ror,
+                orcid_authenticated=c.orcid_authenticated,
             )
             for c in submission.authors.all()
         ],

@@ -160,8 +160,8 @@ class ArticleBuilder:
                     "contrib-id",
                     f"https://orcid.org/{c.orcid}",
                     contrib_id_type="orcid",
-                    # Only an iD confirmed through ORCID sign-in says so.
-                    authenticated="true" if c.orcid_authenticated else None,
+                    # "true" only for an iD confirmed through ORCID sign-in.
+                    authenticated="true" if c.orcid_authenticated else "false",
                 )
             name = _sub(contrib, "name", name_style="western")
             _sub(name, "surname", c.family_name or c.given_name)

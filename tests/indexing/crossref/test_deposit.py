@@ -199,3 +199,22 @@ def test_editor_starts_a_deposit_from_the_issue_page(
         )
     assert len(crossref_server.requests) == 1
     assert CrossrefDeposit.objects.get(issue=issue).status == DepositStatus.SUBMITTED
+
+
+def test_only_orcid_ids_confirmed_by_orcid_sign_in_are_deposited_as_authenticated(
+    issue,
+):
+    first, second = issue.articles.order_by("order").first().submission.authors.all()
+    first.orcid_authenticated = True  # came with "Add me as an author"
+    first.save(update_fields=["orcid_authenticated"])
+
+    deposit = crossref_deposit_create(actor=editor_of(issue.journal), issue=issue)
+    root = _parse(deposit.xml)
+
+    assert crossref.batch_validate(root) == []
+    article = root.find("cr:body/cr:journal/cr:journal_article", CR)
+    ids = article.findall("cr:contributors/cr:person_name/cr:ORCID", CR)
+    assert [(i.text, i.get("authenticated")) for i in ids] == [
+        ("https://orcid.org/0000-0002-1825-0097", "true"),
+        ("https://orcid.org/0000-0002-1825-0097", None),
+    ]

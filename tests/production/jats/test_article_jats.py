@@ -63,7 +63,7 @@ def test_front_matter_carries_translations_contributors_and_history():
     assert {g.get(LANG) for g in meta.findall("kwd-group")} == {"en", "ru"}
     orcid = meta.find("contrib-group/contrib/contrib-id[@contrib-id-type='orcid']")
     assert orcid.text == "https://orcid.org/0000-0002-1825-0097"
-    assert orcid.get("authenticated") is None
+    assert orcid.get("authenticated") == "false"  # typed, not confirmed
     assert meta.find("aff/country").get("country") == "KZ"
     corresponding = meta.find("contrib-group/contrib[@corresp='yes']")
     assert corresponding.find("xref[@ref-type='corresp']") is not None

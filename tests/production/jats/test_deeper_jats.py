@@ -132,7 +132,7 @@ def test_converted_manuscript_is_linked_captioned_and_passes_jats4r_checks(
     assert jats4r_problems(rebuilt) == []
 
 
-def test_ror_ids_and_authenticated_orcid_ids_appear_only_where_they_are_known():
+def test_ror_ids_appear_where_known_and_only_confirmed_orcid_ids_are_authenticated():
     require_jats_schema()
     from production.jats import ArticleBuilder, serialise
     from production.jats.data import ArticleData, ContributorData, JournalData
@@ -162,7 +162,7 @@ def test_ror_ids_and_authenticated_orcid_ids_appear_only_where_they_are_known():
     assert validate_jats(xml) == []
     assert jats4r_problems(root) == []
     ids = root.findall(".//contrib-id")
-    assert [i.get("authenticated") for i in ids] == ["true", None]
+    assert [i.get("authenticated") for i in ids] == ["true", "false"]
     affs = root.findall(".//aff")
     assert affs[0].findtext("institution-wrap/institution-id") == (
         "https://ror.org/052bx8q98"

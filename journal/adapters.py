@@ -141,6 +141,9 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         user = super().populate_user(request, sociallogin, data)
         user.given_name = data.get("first_name") or ""
         user.family_name = data.get("last_name") or ""
+        language = getattr(request, "LANGUAGE_CODE", None)
+        if language in dict(settings.LANGUAGES):
+            user.preferred_language = language
         return user
 
     def is_auto_signup_allowed(self, request, sociallogin) -> bool:

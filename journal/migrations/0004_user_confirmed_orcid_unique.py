@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('journal', '0003_user_orcid_authenticated'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("journal", "0003_user_orcid_authenticated"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(condition=models.Q(('orcid_authenticated', True)), fields=('orcid',), name='journal_user_confirmed_orcid_unique'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("orcid_authenticated", True)),
+                fields=("orcid",),
+                name="journal_user_confirmed_orcid_unique",
+            ),
         ),
     ]

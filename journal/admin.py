@@ -62,7 +62,7 @@ class UserAdmin(DjangoUserAdmin):
         "country",
     )
     search_fields = ("email", "given_name", "family_name", "affiliation", "orcid")
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("orcid_authenticated", "last_login", "date_joined")
     inlines = [JournalRoleInline]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
@@ -75,6 +75,7 @@ class UserAdmin(DjangoUserAdmin):
                     "affiliation",
                     "country",
                     "orcid",
+                    "orcid_authenticated",
                     "preferred_language",
                     "research_interests",
                 )
@@ -111,6 +112,12 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+
+    def save_model(self, request, obj, form, change):
+        if change and "orcid" in form.changed_data:
+            # Only ORCID sign-in confirms an iD; one typed here is not.
+            obj.orcid_authenticated = False
+        super().save_model(request, obj, form, change)
 
     def get_inlines(self, request, obj):
         # Roles are given once the person exists.

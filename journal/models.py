@@ -54,7 +54,9 @@ class User(AbstractUser):
         help_text=_("Optional, for example 0000-0002-1825-0097."),
     )
     # Set only when ORCID sign-in confirmed this iD; editing the iD clears it.
-    orcid_authenticated = models.BooleanField(default=False, editable=False)
+    orcid_authenticated = models.BooleanField(
+        _("confirmed by ORCID"), default=False, editable=False
+    )
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,

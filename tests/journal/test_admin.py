@@ -175,3 +175,22 @@ def test_email_templates_list_shows_journal_and_language(admin_client):
     ).content.decode()
     assert "submission_received" in html
     assert "Civil Service Review" in html
+
+
+def test_an_orcid_id_changed_in_the_admin_is_no_longer_confirmed(admin_client):
+    person = UserFactory(orcid="0000-0002-1825-0097", orcid_authenticated=True)
+    url = reverse("admin:journal_user_change", args=[person.pk])
+    page = admin_client.get(url)
+    assert "Confirmed by ORCID" in page.content.decode()
+    data = {
+        name: value
+        for name, value in page.context["adminform"].form.initial.items()
+        if value is not None and name not in ("groups", "user_permissions")
+    }
+    data |= {"journal_roles-TOTAL_FORMS": "0", "journal_roles-INITIAL_FORMS": "0"}
+
+    data["orcid"] = "0000-0001-5109-3700"
+    assert admin_client.post(url, data).status_code == 302
+
+    person.refresh_from_db()
+    assert (person.orcid, person.orcid_authenticated) == ("0000-0001-5109-3700", False)

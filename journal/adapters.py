@@ -1,3 +1,5 @@
+import logging
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal import ratelimit
@@ -15,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from .errors import DomainError
 from .selectors import orcid_holders, user_is_journal_staff
 from .services import user_confirm_orcid
+
+logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -182,6 +186,12 @@ def confirm_connected_orcid(sender, request, sociallogin, **kwargs) -> None:
         return
     try:
         user_confirm_orcid(user=sociallogin.user, orcid=account.uid)
-    except DomainError:
-        # SocialAccountAdapter.pre_social_login refuses such a login first.
-        pass
+    except DomainError as exc:
+        # Another account's confirmed iD: SocialAccountAdapter.pre_social_login
+        # refuses such a login before it gets here.
+        logger.warning(
+            "ORCID iD %s not confirmed for user %s: %s",
+            account.uid,
+            sociallogin.user.pk,
+            exc,
+        )

@@ -173,7 +173,8 @@ def test_connecting_orcid_on_the_profile_confirms_the_id_until_it_is_edited(
 
 
 def test_an_orcid_record_connected_to_another_account_is_refused(client, orcid_app):
-    owner = UserFactory(orcid=ORCID, orcid_authenticated=True)
+    # Connected, then the owner typed another iD on their profile.
+    owner = UserFactory(orcid=OTHER_ORCID)
     SocialAccount.objects.create(user=owner, provider="orcid", uid=ORCID)
     other = UserFactory()
     client.force_login(other)
@@ -186,6 +187,20 @@ def test_an_orcid_record_connected_to_another_account_is_refused(client, orcid_a
     other.refresh_from_db()
     assert (other.orcid, other.orcid_authenticated) == ("", False)
     assert not SocialAccount.objects.filter(user=other).exists()
+    owner.refresh_from_db()
+    assert (owner.orcid, owner.orcid_authenticated) == (OTHER_ORCID, False)
+
+
+def test_an_id_another_account_confirmed_cannot_be_connected_again(client, orcid_app):
+    UserFactory(orcid=ORCID, orcid_authenticated=True)  # ORCID since disconnected
+    other = UserFactory()
+    client.force_login(other)
+
+    response = orcid_round_trip(client, process="connect")
+
+    page = client.get(response["Location"])
+    assert "already connected to another account" in " ".join(_messages(page))
+    assert not SocialAccount.objects.exists()
 
 
 def test_no_new_account_for_an_orcid_id_another_account_already_gives(

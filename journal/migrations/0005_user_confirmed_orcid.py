@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('journal', '0003_user_orcid_authenticated'),
+        ('journal', '0004_texts_in_russian_board_and_abstract_limits'),
     ]
 
     operations = [

@@ -4,20 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('journal', '0004_texts_in_russian_board_and_abstract_limits'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("journal", "0004_texts_in_russian_board_and_abstract_limits"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='orcid_authenticated',
-            field=models.BooleanField(default=False, editable=False, verbose_name='confirmed by ORCID'),
+            model_name="user",
+            name="orcid_authenticated",
+            field=models.BooleanField(
+                default=False, editable=False, verbose_name="confirmed by ORCID"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(condition=models.Q(('orcid_authenticated', True)), fields=('orcid',), name='journal_user_confirmed_orcid_unique'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("orcid_authenticated", True)),
+                fields=("orcid",),
+                name="journal_user_confirmed_orcid_unique",
+            ),
         ),
     ]

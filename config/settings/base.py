@@ -42,6 +42,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, answered before anything else (config.health).
+    "config.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before the OAI-PMH endpoint, which answers on its own.
@@ -258,6 +260,13 @@ CROSSREF_RESULT_GIVE_UP_HOURS = env.int("CROSSREF_RESULT_GIVE_UP_HOURS", default
 
 # Where the schemas used to validate generated XML live.
 SCHEMAS_DIR = env("SCHEMAS_DIR", default=str(BASE_DIR.parent / "shared" / "schemas"))
+
+# Readiness (/readyz): the parts without which the process should get no
+# traffic, and how long each check may take. The site keeps serving with its
+# cache down and keeps tasks in the database while the broker is down, so by
+# default those are reported ("degraded") but not required.
+READINESS_REQUIRED = env.list("READINESS_REQUIRED", default=["database", "storage"])
+READINESS_TIMEOUT_SECONDS = env.float("READINESS_TIMEOUT_SECONDS", default=3.0)
 
 LOGGING = {
     "version": 1,

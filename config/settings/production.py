@@ -22,9 +22,9 @@ CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 # WhiteNoise serves /static/ from every web process: compressed copies and
 # content-hashed names cached for a year, so no proxy rule is needed for them.
 MIDDLEWARE = [  # noqa: F405
-    *MIDDLEWARE[:2],  # noqa: F405 - health probes, then SecurityMiddleware
+    *MIDDLEWARE[:3],  # noqa: F405 - request ids, health probes, SecurityMiddleware
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[2:],  # noqa: F405
+    *MIDDLEWARE[3:],  # noqa: F405
 ]
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"

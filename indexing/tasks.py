@@ -7,6 +7,7 @@ from celery import shared_task
 from django.contrib.auth import get_user_model
 
 from journal.errors import DomainError
+from journal.leases import once_per_beat
 from publishing.models import Article, Issue
 
 from .doi.services import (
@@ -44,6 +45,7 @@ def crossref_deposit_send_task(self, deposit_id: int) -> None:
 
 
 @shared_task(name="indexing.crossref_deposits_sweep")
+@once_per_beat("indexing.crossref_deposits_sweep")
 def crossref_deposits_sweep_task() -> list[int]:
     """Beat: send again the deposits a lost worker left unsent; after the
     task's own tries and two more, they fail."""
@@ -66,6 +68,7 @@ def crossref_deposit_check_result_task(deposit_id: int) -> None:
 
 
 @shared_task(name="indexing.crossref_results_check")
+@once_per_beat("indexing.crossref_results_check")
 def crossref_results_check_task() -> list[int]:
     """Beat: check the result of every deposit sent a while ago and still
     awaiting one."""

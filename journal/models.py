@@ -503,3 +503,26 @@ class BoardMember(Translated, models.Model):
     @property
     def orcid_url(self) -> str:
         return f"https://orcid.org/{self.orcid}" if self.orcid else ""
+
+
+class Lease(models.Model):
+    """A named piece of work held by one process until it is released or
+    expires: a beat task's turn, the sending of one email or one deposit.
+
+    Kept in the database every process shares, not in the cache, whose
+    outage answers as if a key were stored (config.cache): a lease must
+    refuse a second holder even then. Taken and checked with one conditional
+    statement each (journal.leases), which PostgreSQL and SQLite alike
+    apply atomically.
+    """
+
+    name = models.CharField(max_length=150, primary_key=True)
+    holder = models.CharField(max_length=64)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("lease")
+        verbose_name_plural = _("leases")
+
+    def __str__(self):
+        return f"{self.name} until {self.expires_at:%Y-%m-%d %H:%M:%S}"

@@ -27,7 +27,12 @@ def registered_task(name: str) -> Any:
     """The task registered under `name`; KeyError if there is none."""
     tasks = current_app.tasks
     if name not in tasks:  # the task modules may not be imported yet
-        current_app.loader.import_default_modules()
+        # Imported directly: the loader's import_default_modules would also
+        # run django.setup() again (Celery's Django fixup), which resets this
+        # process's logging, handlers and all, in the middle of a request.
+        from config.celery import task_modules
+
+        current_app.autodiscover_tasks(task_modules, related_name=None, force=True)
     return tasks[name]
 
 

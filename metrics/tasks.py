@@ -5,6 +5,8 @@ from datetime import date
 from celery import shared_task
 from django.utils.dateparse import parse_datetime
 
+from journal.leases import once_per_beat
+
 from .services import search_count, usage_aggregate, usage_event_record
 
 
@@ -34,6 +36,7 @@ def search_count_task(*, journal_id: int | None, month: str) -> None:
 
 
 @shared_task(name="metrics.usage_aggregate")
+@once_per_beat("metrics.usage_aggregate")
 def usage_aggregate_task() -> int:
     """Beat, hourly: fold finished hours into the monthly table."""
     return usage_aggregate()

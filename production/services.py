@@ -505,16 +505,9 @@ def render_job_run(
     if job.status in (RenderStatus.SUCCEEDED, RenderStatus.FAILED):
         return job
     article = job.article
-    if job.started_at is not None:
-        # An earlier attempt of this job died midway (a lost worker): what it
-        # stored aside never became current; it goes before this attempt.
-        _galleys_discard(
-            list(
-                article.galleys.filter(
-                    is_current=False, uploaded=False, created_at__gte=job.started_at
-                )
-            )
-        )
+    # An earlier attempt of this job died midway (a lost worker): what it
+    # stored aside never became current; it goes before this attempt.
+    _attempt_leftovers_discard(job)
     job.status = RenderStatus.RUNNING
     job.started_at = timezone.now()
     job.attempts += 1
@@ -546,12 +539,27 @@ def render_job_run(
     return job
 
 
+def _attempt_leftovers_discard(job: RenderJob) -> None:
+    """Remove the galleys (rows and files) that the job's last attempt stored
+    aside and that never became current."""
+    if job.started_at is None:
+        return
+    _galleys_discard(
+        list(
+            job.article.galleys.filter(
+                is_current=False, uploaded=False, created_at__gte=job.started_at
+            )
+        )
+    )
+
+
 def render_jobs_sweep(*, now=None) -> dict[str, int]:
     """Beat: requeue render jobs left queued or running by a lost worker.
 
     A job queued or running for longer than RENDER_STUCK_MINUTES is put back
-    on the queue, at most RENDER_MAX_REQUEUES times; after that it fails and
-    the production editor is told, as for any failed render.
+    on the queue, at most RENDER_MAX_REQUEUES times; after that it fails, the
+    galleys its last attempt stored aside are removed, and the production
+    editor is told, as for any failed render.
     """
     now = now or timezone.now()
     cutoff = now - dt.timedelta(minutes=settings.RENDER_STUCK_MINUTES)
@@ -562,6 +570,7 @@ def render_jobs_sweep(*, now=None) -> dict[str, int]:
         | models.Q(status=RenderStatus.RUNNING, started_at__lt=cutoff)
     )
     counts = {"requeued": 0, "failed": 0}
+    failed: list[RenderJob] = []
     for job in stuck:
         with transaction.atomic():
             claimed = RenderJob.objects.filter(
@@ -581,6 +590,7 @@ def render_jobs_sweep(*, now=None) -> dict[str, int]:
                     % {"n": job.requeued},
                 )
                 counts["failed"] += 1
+                failed.append(job)
                 continue
             if not claimed.update(
                 status=RenderStatus.QUEUED,
@@ -590,6 +600,10 @@ def render_jobs_sweep(*, now=None) -> dict[str, int]:
                 continue
             _render_enqueue(job)
             counts["requeued"] += 1
+    for job in failed:
+        # The lost attempt's galleys will never become current; once the
+        # failure is recorded, their rows and files go.
+        _attempt_leftovers_discard(job)
     if any(counts.values()):
         logger.warning("render jobs swept: %s", counts)
     return counts

@@ -1,5 +1,7 @@
 from celery import shared_task
 
+from journal.leases import once_per_beat
+
 from . import services
 from .services import TransientRenderError, render_job_run
 
@@ -30,6 +32,7 @@ def render_article(self, job_id: int, publication: bool = False) -> str:
 
 
 @shared_task(name="production.render_jobs_sweep")
+@once_per_beat("production.render_jobs_sweep")
 def render_jobs_sweep_task() -> dict:
     """Beat: requeue, or fail and report, renders stuck after a lost worker."""
     return services.render_jobs_sweep()

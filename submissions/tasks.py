@@ -1,5 +1,7 @@
 from celery import shared_task
 
+from journal.leases import once_per_beat
+
 from .services.outbox_send import outbox_send
 
 
@@ -17,6 +19,7 @@ def send_outbox_email(self, email_id: int) -> str:
 
 
 @shared_task(name="submissions.outbox_send_stale")
+@once_per_beat("submissions.outbox_send_stale")
 def outbox_send_stale_task() -> int:
     """Beat: send emails whose own task never ran (broker down, worker lost)."""
     from .services.outbox_send import outbox_send_stale

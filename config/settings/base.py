@@ -3,6 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.observability import logging_config, sentry_init
+
 from .celery import *  # noqa: F403
 from .email import *  # noqa: F403
 from .env import BASE_DIR, VAR_DIR, env
@@ -45,6 +47,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Tags the request's log lines with its X-Request-ID (config.observability).
+    "config.observability.RequestIdMiddleware",
+    # /healthz and /readyz, answered before anything else (config.health).
+    "config.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before the OAI-PMH endpoint, which answers on its own.
@@ -291,9 +297,28 @@ CROSSREF_RESULT_GIVE_UP_HOURS = env.int("CROSSREF_RESULT_GIVE_UP_HOURS", default
 # Where the schemas used to validate generated XML live.
 SCHEMAS_DIR = env("SCHEMAS_DIR", default=str(BASE_DIR.parent / "shared" / "schemas"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-}
+# Readiness (/readyz): the parts without which the process should get no
+# traffic, and how long each check may take. The site keeps serving with its
+# cache down and keeps tasks in the database while the broker is down, so by
+# default those are reported ("degraded") but not required.
+READINESS_REQUIRED = env.list("READINESS_REQUIRED", default=["database", "storage"])
+READINESS_TIMEOUT_SECONDS = env.float("READINESS_TIMEOUT_SECONDS", default=3.0)
+
+# Logs go to stderr, as text or, with LOG_FORMAT=json, one JSON object a line.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
+LOGGING = logging_config(
+    log_format=LOG_FORMAT, level=env("LOG_LEVEL", default="WARNING")
+)
+# In JSON, Celery workers log through the same configuration (at LOG_LEVEL)
+# instead of their own text format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = LOG_FORMAT != "json"
+
+# Errors from web processes and workers go to Sentry when SENTRY_DSN is set;
+# nothing personal is sent (config.observability).
+SENTRY_DSN = env("SENTRY_DSN", default="")
+sentry_init(
+    dsn=SENTRY_DSN,
+    environment=env("SENTRY_ENVIRONMENT", default="production"),
+    release=env("SENTRY_RELEASE", default=""),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)

@@ -21,10 +21,11 @@ CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 
 # WhiteNoise serves /static/ from every web process: compressed copies and
 # content-hashed names cached for a year, so no proxy rule is needed for them.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
 MIDDLEWARE = [  # noqa: F405
-    *MIDDLEWARE[:1],  # noqa: F405 - SecurityMiddleware first
+    *MIDDLEWARE[:_after_security],  # noqa: F405
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[1:],  # noqa: F405
+    *MIDDLEWARE[_after_security:],  # noqa: F405
 ]
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -11,6 +11,8 @@ if AWS_STORAGE_BUCKET_NAME:
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # A key prefix, for a bucket shared with other deployments.
+            "location": env("AWS_LOCATION", default=""),
             "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
             "access_key": env("AWS_ACCESS_KEY_ID", default=None),
             "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from journal.leases import once_per_beat
 from publishing.models import Article
 
 from .services import (
@@ -29,6 +30,7 @@ def search_reindex_task() -> int:
 
 
 @shared_task(name="discovery.search_champions_rebuild")
+@once_per_beat("discovery.search_champions_rebuild")
 def search_champions_rebuild_task() -> None:
     """Recompute the words' champion lists (nightly)."""
     search_champions_rebuild()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from indexing.models import CrossrefDeposit, CrossrefDepositItem, DepositStatus
 from journal.errors import DomainError
+from journal.leases import leased
 from journal.queue import task_enqueue_on_commit
 from journal.rules import check_perm
 from journal.workflow import run_transition
@@ -288,18 +289,32 @@ def crossref_deposits_sweep(*, max_sends: int, now=None) -> list[int]:
     return resend
 
 
+# Longer than one POST to Crossref may take (its timeout is a minute).
+DEPOSIT_LEASE_SECONDS = 600
+
+
 def crossref_deposit_send(*, deposit_id: int) -> CrossrefDeposit:
     """Send one deposit and record the answer. Raises DepositError for the caller
-    (the task) to retry."""
-    deposit = CrossrefDeposit.objects.get(pk=deposit_id)
-    if deposit.status in (DepositStatus.SUCCESS, DepositStatus.SUBMITTED):
+    (the task) to retry. While another process is sending the same deposit
+    (a redelivered task, or the beat sweep's), returns it unsent."""
+    with leased(
+        f"crossref-deposit:{deposit_id}", seconds=DEPOSIT_LEASE_SECONDS
+    ) as mine:
+        # Read after taking the lease: a holder that just finished has
+        # recorded Crossref's answer, and another holder is sending it now.
+        deposit = CrossrefDeposit.objects.get(pk=deposit_id)
+        if not mine:
+            return deposit
+        if deposit.status in (DepositStatus.SUCCESS, DepositStatus.SUBMITTED):
+            return deposit
+        if not deposit.xml:
+            return deposit
+        CrossrefDeposit.objects.filter(pk=deposit.pk).update(
+            attempts=deposit.attempts + 1
+        )
+        body = crossref_deposit_post(deposit=deposit)
+        crossref_deposit_record_response(deposit=deposit, body=body)
         return deposit
-    if not deposit.xml:
-        return deposit
-    CrossrefDeposit.objects.filter(pk=deposit.pk).update(attempts=deposit.attempts + 1)
-    body = crossref_deposit_post(deposit=deposit)
-    crossref_deposit_record_response(deposit=deposit, body=body)
-    return deposit
 
 
 def crossref_result_fetch(*, deposit: CrossrefDeposit) -> bytes:

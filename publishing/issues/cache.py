@@ -5,6 +5,9 @@ never stale; old entries simply expire.
 """
 
 from django.core.cache import cache
+from django.db import transaction
+
+from journal.models import Journal
 
 _KEY = "publishing:reader-generation:{}"
 
@@ -24,3 +27,14 @@ def reader_cache_bump(journal_id: int) -> None:
         cache.incr(key)
     except ValueError:
         cache.set(key, 2, timeout=None)
+
+
+def reader_cache_bump_for(sender, instance, raw=False, **kwargs) -> None:
+    """Signal receiver: a journal, or one of its sections or calls, changed.
+    Bumped now and again after the commit, so that no page cached from the
+    old rows in between outlives the change."""
+    if raw:
+        return
+    journal_id = instance.pk if sender is Journal else instance.journal_id
+    reader_cache_bump(journal_id)
+    transaction.on_commit(lambda: reader_cache_bump(journal_id), robust=True)

@@ -44,8 +44,9 @@ from .common import (
 CACHE_SECONDS = 600
 
 
-# Journal details and calls for papers are edited outside publishing and do not
-# bump the generation, so the pages showing them keep them a minute at most.
+# Saving a journal, section or call bumps the generation (publishing.apps), but
+# a call also closes when its deadline passes, with no save: the pages showing
+# calls keep them a minute at most.
 JOURNAL_DETAILS_SECONDS = 60
 
 
@@ -320,7 +321,8 @@ def article_parts(article) -> dict:
 
 
 def journal_cached(journal_id: int):
-    """The journal row for page chrome (name, ISSN), cached for a minute."""
+    """The journal row for page chrome (name, ISSN), cached until the journal
+    changes (a minute at most)."""
 
     key = f"pub:journal:{journal_id}:{reader_cache_generation(journal_id)}"
     return _cached(

@@ -5,14 +5,30 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
+from journal.leases import leased
+
 from ..models import OutboxEmail
 from .outbox import SEND_CHECKS
 
 logger = logging.getLogger(__name__)
 
 
+# Longer than an SMTP exchange takes; a worker lost while sending frees the
+# email for the beat sweep after this.
+SEND_LEASE_SECONDS = 300
+
+
 def outbox_send(*, email_id: int) -> str:
-    """Send one queued email unless a send check stops it. Returns the final status."""
+    """Send one queued email unless a send check stops it. Returns the final
+    status; "queued" when another process is sending it right now (its task
+    and the beat sweep, or a redelivered task), so it never goes out twice."""
+    with leased(f"outbox-email:{email_id}", seconds=SEND_LEASE_SECONDS) as mine:
+        if not mine:
+            return OutboxEmail.Status.QUEUED
+        return _send(email_id)
+
+
+def _send(email_id: int) -> str:
     email = OutboxEmail.objects.select_related("submission", "journal").get(pk=email_id)
     if email.status != OutboxEmail.Status.QUEUED:
         return email.status

@@ -20,6 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -414,7 +415,11 @@ class Site:
         return self.log.read_text(errors="replace")[-4000:]
 
 
-def start_gunicorn(*, env: dict, log: Path, workers: int = 1) -> Site:
+def start_gunicorn(
+    *, env: dict, log: Path, workers: int = 1, wait: bool = True
+) -> Site:
+    """gunicorn on a free port; with wait=False, call `wait_for_site` later (to
+    start several at once)."""
     port = free_port()
     command = [
         sys.executable,
@@ -429,8 +434,24 @@ def start_gunicorn(*, env: dict, log: Path, workers: int = 1) -> Site:
         process = subprocess.Popen(
             command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
         )
-    wait_for_port(port, timeout=60, process=process, log=log)
-    return Site(url=f"http://127.0.0.1:{port}", process=process, log=log)
+    site = Site(url=f"http://127.0.0.1:{port}", process=process, log=log)
+    if wait:
+        wait_for_site(site)
+    return site
+
+
+def wait_for_site(site: Site) -> None:
+    port = urlsplit(site.url).port
+    wait_for_port(port, timeout=60, process=site.process, log=site.log)
+
+
+def stop_all(processes: list[subprocess.Popen], timeout: float = 15) -> None:
+    """Stop several processes at once: all are asked, then each is waited for."""
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes:
+        stop(process, timeout=timeout)
 
 
 @pytest.fixture

@@ -98,3 +98,38 @@ def test_a_job_that_keeps_stalling_fails_and_the_production_editor_is_told(
     assert "did not finish after being started again 2 times" in job.error
     assert [m.to for m in mailoutbox] == [[article.production_editor.email]]
     assert "started again 2 times" in mailoutbox[0].body
+
+
+def test_a_stalled_job_that_fails_leaves_no_stored_aside_galleys(
+    settings, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    settings.RENDER_STUCK_MINUTES = 30
+    settings.RENDER_MAX_REQUEUES = 2
+    article = ArticleFactory()
+
+    def store(kind, current):
+        return galley_store(
+            article=article,
+            kind=kind,
+            content=f"{kind}, current={current}".encode(),
+            extension=kind,
+            content_type="application/octet-stream",
+            current=current,
+        )
+
+    previous = store(GalleyKind.HTML, current=True)
+    job = _stuck_job(article, minutes=40, requeued=2)
+    # The lost worker stored JATS and HTML aside before it died.
+    aside = [store(GalleyKind.JATS, False), store(GalleyKind.HTML, False)]
+    assert all(default_storage.exists(g.file.name) for g in aside)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert render_jobs_sweep() == {"requeued": 0, "failed": 1}
+
+    job.refresh_from_db()
+    assert job.status == RenderStatus.FAILED
+    assert list(article.galleys.all()) == [previous]
+    assert not any(default_storage.exists(g.file.name) for g in aside)
+    assert default_storage.open(previous.file.name).read() == b"html, current=True"

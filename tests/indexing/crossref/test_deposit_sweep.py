@@ -5,9 +5,10 @@ import datetime as dt
 
 from django.utils import timezone
 
-from indexing.doi.services import crossref_deposit_create
+from indexing.doi.services import crossref_deposit_create, crossref_deposit_send
 from indexing.models import CrossrefDeposit, DepositStatus
 from indexing.tasks import DEPOSIT_MAX_RETRIES, crossref_deposits_sweep_task
+from journal.leases import lease_release, lease_take
 from tests.factories import editor_of
 
 
@@ -53,3 +54,27 @@ def test_a_deposit_that_never_gets_sent_fails_with_a_reason(
     assert stuck.status == DepositStatus.FAILED
     assert "could not be sent to Crossref after 7 attempts" in stuck.response
     assert {item.status for item in stuck.items.all()} == {DepositStatus.FAILED}
+
+
+def test_two_beats_send_a_stuck_deposit_once(issue, crossref_server, settings):
+    settings.CROSSREF_DEPOSIT_STUCK_MINUTES = 60
+    stuck = _unsent(issue, minutes_ago=61)
+
+    assert crossref_deposits_sweep_task.delay().get() == [stuck.pk]
+    # A second beat, started by mistake, ticks a minute later.
+    assert crossref_deposits_sweep_task.delay().get() is None
+
+    assert len(crossref_server.requests) == 1
+
+
+def test_a_deposit_another_process_is_sending_is_not_sent_again(issue, crossref_server):
+    deposit = _unsent(issue, minutes_ago=61)
+    other = lease_take(f"crossref-deposit:{deposit.pk}", seconds=600)
+
+    crossref_deposit_send(deposit_id=deposit.pk)
+    assert crossref_server.requests == []
+
+    lease_release(f"crossref-deposit:{deposit.pk}", other)
+    crossref_deposit_send(deposit_id=deposit.pk)
+    crossref_deposit_send(deposit_id=deposit.pk)
+    assert len(crossref_server.requests) == 1

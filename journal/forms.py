@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from .models import StaffTwoFactor
 from .services import user_update_profile
 from .validators import normalise_orcid, validate_orcid
 
@@ -100,3 +101,19 @@ class ProfileForm(PersonDetailsForm):
             "research_interests": user.research_interests,
         }
         return cls(data=data, initial=initial)
+
+
+class StaffTwoFactorForm(forms.Form):
+    """A journal manager's choice: do this journal's staff need an
+    authenticator app before any staff page?"""
+
+    policy = forms.TypedChoiceField(
+        label=_("Two-factor authentication for staff"),
+        choices=StaffTwoFactor.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Editors, section and production editors and managers of this "
+            "journal reach no staff page without an authenticator app when it "
+            "is required."
+        ),
+    )

@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from .errors import ActionNotAllowed, DomainError
-from .models import CallForPapers, Journal, JournalRole, Section, split_keywords
+from .models import (
+    CallForPapers,
+    Journal,
+    JournalRole,
+    Section,
+    StaffTwoFactor,
+    split_keywords,
+)
 from .rules import check_perm
 from .validators import normalise_orcid, validate_orcid
 
@@ -163,3 +170,20 @@ def user_update_profile(*, user, actor, **fields):
         raise DomainError(" ".join(exc.messages), code="profile_invalid") from exc
     user.save(update_fields=list(cleaned))
     return user
+
+
+def journal_staff_two_factor_set(*, journal: Journal, actor, policy: str) -> Journal:
+    """Choose whether this journal's staff need an authenticator app: required,
+    optional, or as the site decides. Managers only (ActionNotAllowed);
+    DomainError for an unknown choice."""
+    check_perm(
+        actor,
+        "journal.manage",
+        journal,
+        _("Only the journal's managers can change its security settings."),
+    )
+    if policy not in StaffTwoFactor.values:
+        raise DomainError(_("Choose one of the options offered."), code="policy")
+    journal.staff_two_factor = policy
+    journal.save(update_fields=["staff_two_factor", "updated_at"])
+    return journal

@@ -8,4 +8,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("profile/", views.profile, name="profile"),
+    path(
+        "j/<slug:slug>/editorial/settings/security/",
+        views.journal_security,
+        name="security",
+    ),
 ]

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import ProfileForm, StaffTwoFactorForm
@@ -63,13 +64,25 @@ def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
+@csrf_exempt
 @require_POST
 def set_language(request):
     """Django's language switch, and for a signed-in person the choice is kept
-    on their account (restored at their next sign-in)."""
-    response = i18n_views.set_language(request)
+    on their account (restored at their next sign-in).
+
+    For an anonymous reader it only sets a cookie in their own browser, so it
+    asks no CSRF token: reader pages then carry none and can be kept whole for
+    everyone (publishing.views.page_cache). A signed-in person's switch writes
+    to their account and is checked as every form is."""
     if request.user.is_authenticated:
-        user_set_language(user=request.user, language=request.POST.get("language", ""))
+        return _set_account_language(request)
+    return i18n_views.set_language(request)
+
+
+@csrf_protect
+def _set_account_language(request):
+    response = i18n_views.set_language(request)
+    user_set_language(user=request.user, language=request.POST.get("language", ""))
     return response
 
 

@@ -231,6 +231,10 @@ CLIENT_BUDGETS = {
 }
 CLIENT_BUDGET_ALLOWLIST = env.list("CLIENT_BUDGET_ALLOWLIST", default=[])
 
+# Whole reader pages kept for anonymous readers (publishing.views.page_cache),
+# in seconds; an editor's change replaces them at once whatever this is.
+READER_PAGE_CACHE_SECONDS = env.int("READER_PAGE_CACHE_SECONDS", default=600)
+
 # OAI-PMH
 OAI_REPOSITORY_IDENTIFIER = env(
     "OAI_REPOSITORY_IDENTIFIER", default="journal.example.org"

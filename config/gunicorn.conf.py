@@ -15,4 +15,5 @@ threads = int(os.environ.get("WEB_THREADS", "4"))
 # Idle keep-alive connections of readers are closed soon, so they hold no
 # slot of the process's connection table for long.
 keepalive = 5
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# "-": standard output; empty: no access log.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None

@@ -13,6 +13,10 @@ from django.db import transaction
 _KEY = "publishing:reader-generation:{}"
 
 
+def generation_key(journal_id: int) -> str:
+    return _KEY.format(journal_id)
+
+
 def reader_cache_generation(journal_id: int) -> int:
     key = _KEY.format(journal_id)
     value = cache.get(key)

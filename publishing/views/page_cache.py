@@ -26,7 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-from journal.reader_cache import reader_cache_generation
+from journal.reader_cache import generation_key, reader_cache_generation
 
 from .common import not_modified, page_etag, set_validators
 
@@ -57,7 +57,17 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+def _conditional(request: HttpRequest) -> bool:
+    return bool(
+        request.META.get("HTTP_IF_NONE_MATCH")
+        or request.META.get("HTTP_IF_MODIFIED_SINCE")
+    )
+
+
 def page_key(parts: tuple) -> str:
+    """The kept page's key: the page and the language. The journal's
+    generation is kept with the page and compared when it is read, so the
+    generation and the page come in one round trip."""
     text = "|".join(str(p) for p in (*parts, get_language()))
     return "page:" + hashlib.sha256(text.encode()).hexdigest()[:40]
 
@@ -76,16 +86,29 @@ def reader_page(
     copy is current, the stored page for an anonymous reader, else `build()`,
     stored when it may be. `on_serve` runs whenever the page itself is sent
     (not for a 304), stored or built: usage counting."""
-    parts = (*stamp, reader_cache_generation(journal_id))
+    key = page_key(stamp) if _cacheable(request) else None
+    stored = None
+    fetched = False
+    if key and not _conditional(request):
+        fetched = True
+        # One round trip for the generation and the kept page.
+        found = cache.get_many([generation_key(journal_id), key])
+        generation = found.get(generation_key(journal_id))
+        stored = found.get(key)
+    else:
+        generation = None
+    if generation is None:
+        generation = reader_cache_generation(journal_id)
+    parts = (*stamp, generation)
     etag = page_etag(request, *parts)
     unchanged = not_modified(request, etag=etag)
     if unchanged is not None:
         return _headers(request, set_validators(unchanged, etag=etag))
 
-    key = page_key(parts) if _cacheable(request) else None
-    stored = cache.get(key) if key else None
-    if stored is not None:
-        content, headers = stored
+    if key and not fetched:
+        stored = cache.get(key)
+    if stored is not None and stored[0] == generation:
+        _generation, content, headers = stored
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
@@ -95,7 +118,7 @@ def reader_page(
             headers = [(h, response[h]) for h in _KEPT_HEADERS if h in response]
             cache.set(
                 key,
-                (response.content, headers),
+                (generation, response.content, headers),
                 settings.READER_PAGE_CACHE_SECONDS if timeout is None else timeout,
             )
     if on_serve is not None and response.status_code == 200:

@@ -501,7 +501,9 @@ def report(result, args) -> None:
     print(text)
     if args.record:
         with open(ROOT / "bench" / "RESULTS.md", "a") as out:
-            out.write(f"\n### Run {result['command']!r}\n\n{text}\n")
+            out.write(
+                f"\n## Crawler storm (`bench/storm.py {result['command']}`)\n\n{text}\n"
+            )
 
 
 if __name__ == "__main__":

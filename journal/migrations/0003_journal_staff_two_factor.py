@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('journal', '0002_transition_log'),
+        ("journal", "0002_transition_log"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='journal',
-            name='staff_two_factor',
-            field=models.CharField(choices=[('site', 'As the site decides'), ('required', 'Required'), ('optional', 'Optional')], default='site', help_text='Editors, section and production editors and managers of this journal reach no staff page without an authenticator app when it is required.', max_length=16, verbose_name='two-factor authentication for staff'),
+            model_name="journal",
+            name="staff_two_factor",
+            field=models.CharField(
+                choices=[
+                    ("site", "As the site decides"),
+                    ("required", "Required"),
+                    ("optional", "Optional"),
+                ],
+                default="site",
+                help_text="Editors, section and production editors and managers of this journal reach no staff page without an authenticator app when it is required.",
+                max_length=16,
+                verbose_name="two-factor authentication for staff",
+            ),
         ),
     ]

@@ -14,6 +14,7 @@ from .models import (
     User,
 )
 from .translations import TranslatedFieldsForm
+from .reader_cache import reader_cache_bump_on_commit
 
 
 class PersonCreationForm(AdminUserCreationForm):
@@ -144,8 +145,32 @@ class SectionInline(admin.TabularInline):
     prepopulated_fields = {"slug": ("title",)}
 
 
+class ReaderPagesChangeAdmin(admin.ModelAdmin):
+    """Readers see a change made here at once: saving or deleting bumps the
+    journal's reader-page generation (journal.reader_cache)."""
+
+    @staticmethod
+    def journal_id_of(obj) -> int:
+        return obj.journal_id
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        reader_cache_bump_on_commit(self.journal_id_of(form.instance))
+
+    def delete_model(self, request, obj):
+        journal_id = self.journal_id_of(obj)
+        super().delete_model(request, obj)
+        reader_cache_bump_on_commit(journal_id)
+
+    def delete_queryset(self, request, queryset):
+        journal_ids = {self.journal_id_of(obj) for obj in queryset}
+        super().delete_queryset(request, queryset)
+        for journal_id in journal_ids:
+            reader_cache_bump_on_commit(journal_id)
+
+
 @admin.register(Journal)
-class JournalAdmin(admin.ModelAdmin):
+class JournalAdmin(ReaderPagesChangeAdmin):
     list_display = (
         "title",
         "abbreviation",
@@ -160,6 +185,11 @@ class JournalAdmin(admin.ModelAdmin):
     search_fields = ("title", "abbreviation", "slug", "issn_online", "issn_print")
     prepopulated_fields = {"slug": ("abbreviation",)}
     inlines = [SectionInline]
+
+    @staticmethod
+    def journal_id_of(obj) -> int:
+        return obj.pk
+
     fieldsets = (
         (
             None,
@@ -205,7 +235,7 @@ class SectionForm(TranslatedFieldsForm):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(ReaderPagesChangeAdmin):
     form = SectionForm
     list_display = (
         "title",
@@ -281,7 +311,7 @@ class CallForPapersForm(TranslatedFieldsForm):
 
 
 @admin.register(CallForPapers)
-class CallForPapersAdmin(admin.ModelAdmin):
+class CallForPapersAdmin(ReaderPagesChangeAdmin):
     form = CallForPapersForm
     list_display = (
         "title",

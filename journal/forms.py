@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from .models import BoardMember, CallForPapers, Journal, Section
+from .models import BoardMember, CallForPapers, Journal, Section, StaffTwoFactor
 from .services import user_update_profile
 from .translations import TranslatedFieldsForm
 from .validators import normalise_orcid, validate_orcid
@@ -209,3 +209,19 @@ class SectionTextsForm(TranslatedFieldsForm):
             "abstract_word_limit",
             "open_for_submissions",
         ]
+
+
+class StaffTwoFactorForm(forms.Form):
+    """A journal manager's choice: do this journal's staff need an
+    authenticator app before any staff page?"""
+
+    policy = forms.TypedChoiceField(
+        label=_("Two-factor authentication for staff"),
+        choices=StaffTwoFactor.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Editors, section and production editors and managers of this "
+            "journal reach no staff page without an authenticator app when it "
+            "is required."
+        ),
+    )

@@ -46,31 +46,32 @@ def restore_account_language(sender, request, user, **kwargs) -> None:
 
 
 STAFF_PATH = re.compile(
-    r"^/(admin/|editorial/|production/|j/[^/]+/(editorial|production)/)"
+    r"^/(admin/|editorial/|production/|j/(?P<slug>[^/]+)/(editorial|production)/)"
 )
 
 
 class StaffTwoFactorMiddleware:
     """Editors, section and production editors, managers and site staff reach
-    no staff page until their account has an authenticator app
-    (`STAFF_REQUIRE_TWO_FACTOR`, on in production): they are sent to set one
-    up first."""
+    no staff page until their account has an authenticator app, where it is
+    required: each journal chooses for its own staff pages (required, optional,
+    or as the site decides: `STAFF_REQUIRE_TWO_FACTOR`, on in production).
+    They are sent to set one up first."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        match = STAFF_PATH.match(request.path_info)
         if (
-            settings.STAFF_REQUIRE_TWO_FACTOR
+            match
             and user is not None
             and user.is_authenticated
-            and STAFF_PATH.match(request.path_info)
             and not _has_authenticator(user)
         ):
-            from .selectors import user_is_journal_staff
+            from .selectors import staff_two_factor_required
 
-            if user_is_journal_staff(user):
+            if staff_two_factor_required(user, match.group("slug") or ""):
                 messages.warning(
                     request,
                     _(

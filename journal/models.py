@@ -142,6 +142,14 @@ class ReviewMethod(models.TextChoices):
     OPEN = "open", _("Open")
 
 
+class StaffTwoFactor(models.TextChoices):
+    """Whether this journal's staff need an authenticator app."""
+
+    SITE = "site", _("As the site decides")
+    REQUIRED = "required", _("Required")
+    OPTIONAL = "optional", _("Optional")
+
+
 def validate_timezone(value: str) -> None:
 
     if value not in zoneinfo.available_timezones():
@@ -207,6 +215,16 @@ class Journal(Translated, models.Model):
         choices=ReviewMethod.choices,
         default=ReviewMethod.DOUBLE_ANONYMOUS,
     )
+    staff_two_factor = models.CharField(
+        _("two-factor authentication for staff"),
+        max_length=16,
+        choices=StaffTwoFactor.choices,
+        default=StaffTwoFactor.SITE,
+        help_text=_(
+            "Editors, section and production editors and managers of this journal "
+            "reach no staff page without an authenticator app when it is required."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -237,6 +255,14 @@ class Journal(Translated, models.Model):
 
     def local_time(self, value):
         return timezone.localtime(value, self.tz)
+
+    @property
+    def requires_staff_two_factor(self) -> bool:
+        """The journal's own choice, else the site's (STAFF_REQUIRE_TWO_FACTOR,
+        on in production)."""
+        if self.staff_two_factor == StaffTwoFactor.SITE:
+            return bool(settings.STAFF_REQUIRE_TWO_FACTOR)
+        return self.staff_two_factor == StaffTwoFactor.REQUIRED
 
 
 class Section(Translated, models.Model):

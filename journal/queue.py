@@ -15,6 +15,7 @@ transaction commits (at once outside one), which also runs it in eager mode.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from celery import current_app
@@ -22,17 +23,27 @@ from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
+# Web processes serve requests on several threads (config/gunicorn.conf.py):
+# one thread imports the task modules while the others wait, so none looks a
+# task up half-way through the import.
+_importing = threading.Lock()
+
 
 def registered_task(name: str) -> Any:
     """The task registered under `name`; KeyError if there is none."""
     tasks = current_app.tasks
     if name not in tasks:  # the task modules may not be imported yet
-        # Imported directly: the loader's import_default_modules would also
-        # run django.setup() again (Celery's Django fixup), which resets this
-        # process's logging, handlers and all, in the middle of a request.
-        from config.celery import task_modules
+        with _importing:
+            if name not in tasks:
+                # Imported directly: the loader's import_default_modules would
+                # also run django.setup() again (Celery's Django fixup), which
+                # resets this process's logging, handlers and all, in the
+                # middle of a request.
+                from config.celery import task_modules
 
-        current_app.autodiscover_tasks(task_modules, related_name=None, force=True)
+                current_app.autodiscover_tasks(
+                    task_modules, related_name=None, force=True
+                )
     return tasks[name]
 
 

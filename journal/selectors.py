@@ -140,6 +140,39 @@ def user_is_journal_staff(user) -> bool:
     return JournalRole.objects.filter(user=user, role__in=list(STAFF_ROLES)).exists()
 
 
+def staff_two_factor_required(user, journal_slug: str = "") -> bool:
+    """Whether this person must have an authenticator app before a staff page.
+
+    On a journal's staff page (`journal_slug`), that journal's setting decides
+    for its staff. Elsewhere (the admin, the site's staff pages) it is required
+    of site staff when the site requires it, and of anyone who is staff of a
+    journal that requires it.
+    """
+    from django.conf import settings
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    site_staff = user.is_staff or user.is_superuser
+    if journal_slug:
+        journal = journals_active().filter(slug=journal_slug).first()
+        if journal is None:
+            return False
+        return journal.requires_staff_two_factor and (
+            site_staff
+            or JournalRole.objects.filter(
+                user=user, journal=journal, role__in=list(STAFF_ROLES)
+            ).exists()
+        )
+    if site_staff and settings.STAFF_REQUIRE_TWO_FACTOR:
+        return True
+    journals = Journal.objects.filter(
+        is_active=True,
+        roles__user=user,
+        roles__role__in=list(STAFF_ROLES),
+    ).distinct()
+    return any(j.requires_staff_two_factor for j in journals)
+
+
 def roles_by_journal(user) -> dict[Journal, set[str]]:
     """Every active journal where the person holds a role, with those roles.
 

@@ -16,6 +16,7 @@ from .models import (
     Journal,
     JournalRole,
     Section,
+    StaffTwoFactor,
     split_keywords,
 )
 from .rules import check_perm
@@ -314,3 +315,20 @@ def board_member_move(*, member: BoardMember, actor, direction: str) -> None:
             if row.order != position:
                 row.order = position
                 row.save(update_fields=["order"])
+
+
+def journal_staff_two_factor_set(*, journal: Journal, actor, policy: str) -> Journal:
+    """Choose whether this journal's staff need an authenticator app: required,
+    optional, or as the site decides. Managers only (ActionNotAllowed);
+    DomainError for an unknown choice."""
+    check_perm(
+        actor,
+        "journal.manage",
+        journal,
+        _("Only the journal's managers can change its security settings."),
+    )
+    if policy not in StaffTwoFactor.values:
+        raise DomainError(_("Choose one of the options offered."), code="policy")
+    journal.staff_two_factor = policy
+    journal.save(update_fields=["staff_two_factor", "updated_at"])
+    return journal

@@ -43,4 +43,9 @@ urlpatterns = [
         settings_views.board_member_reorder,
         name="board_member_move",
     ),
+    path(
+        "j/<slug:slug>/editorial/settings/security/",
+        views.journal_security,
+        name="security",
+    ),
 ]

@@ -1,23 +1,30 @@
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.views import activate_totp
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import ProfileForm
+from .forms import ProfileForm, StaffTwoFactorForm
 from .selectors import (
     STAFF_ROLES,
     Role,
     calls_open_everywhere,
+    journal_for,
     journals_active,
     roles_by_journal,
 )
-from .services import user_set_language, user_update_profile
+from .services import (
+    journal_staff_two_factor_set,
+    user_set_language,
+    user_update_profile,
+)
 from .view_actions import run_form_action
 
 
@@ -57,13 +64,25 @@ def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
+@csrf_exempt
 @require_POST
 def set_language(request):
     """Django's language switch, and for a signed-in person the choice is kept
-    on their account (restored at their next sign-in)."""
-    response = i18n_views.set_language(request)
+    on their account (restored at their next sign-in).
+
+    For an anonymous reader it only sets a cookie in their own browser, so it
+    asks no CSRF token: reader pages then carry none and can be kept whole for
+    everyone (publishing.views.page_cache). A signed-in person's switch writes
+    to their account and is checked as every form is."""
     if request.user.is_authenticated:
-        user_set_language(user=request.user, language=request.POST.get("language", ""))
+        return _set_account_language(request)
+    return i18n_views.set_language(request)
+
+
+@csrf_protect
+def _set_account_language(request):
+    response = i18n_views.set_language(request)
+    user_set_language(user=request.user, language=request.POST.get("language", ""))
     return response
 
 
@@ -99,3 +118,36 @@ def mfa_activate_totp(request):
         messages.error(request, adapter.error_messages["not_staff"])
         return redirect("mfa_index")
     return activate_totp(request)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def journal_security(request, slug):
+    """A manager's choice of whether the journal's staff need two-factor
+    authentication (the site's setting unless the journal chooses)."""
+    journal = journal_for(request.user, slug, "journal.manage")
+
+    def show(form):
+        return render(
+            request,
+            "journal/security.html",
+            {
+                "journal": journal,
+                "form": form,
+                "site_requires": settings.STAFF_REQUIRE_TWO_FACTOR,
+            },
+        )
+
+    form = StaffTwoFactorForm(
+        request.POST or None, initial={"policy": journal.staff_two_factor}
+    )
+    return run_form_action(
+        request,
+        form,
+        lambda form: journal_staff_two_factor_set(
+            journal=journal, actor=request.user, policy=form.cleaned_data["policy"]
+        ),
+        success_message=_("Saved."),
+        redirect_to=redirect("journal:security", journal.slug),
+        render_form=show,
+    )

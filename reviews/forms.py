@@ -295,7 +295,10 @@ class DecisionLetterForm(forms.Form):
     letter_body = forms.CharField(
         label=_("Letter to the author"), widget=forms.Textarea(attrs={"rows": 18})
     )
-    seen_decisions = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # Bounded: a tampered count must get the form's error, not reach the database.
+    seen_decisions = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=100_000
+    )
 
     def __init__(self, *args, without_reviews: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Keeps a share of each web process's threads for signed-in people.
+    "journal.staff_capacity.AnonymousShareMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -268,6 +270,17 @@ CLIENT_BUDGETS = {
     "oai": {"pattern": r"^/oai", "rate": env("CLIENT_BUDGET_OAI", default="120/m")},
 }
 CLIENT_BUDGET_ALLOWLIST = env.list("CLIENT_BUDGET_ALLOWLIST", default=[])
+
+# How many of a web process's threads anonymous requests may take at once
+# (journal.staff_capacity); the rest stay for signed-in people and the sign-in
+# pages (STAFF_RESERVED_PATHS). 0: no limit. Production sets it from WEB_THREADS.
+ANONYMOUS_CONCURRENCY = env.int("ANONYMOUS_CONCURRENCY", default=0)
+ANONYMOUS_RETRY_AFTER_SECONDS = env.int("ANONYMOUS_RETRY_AFTER_SECONDS", default=2)
+STAFF_RESERVED_PATHS = env("STAFF_RESERVED_PATHS", default=r"^/(accounts|admin)/")
+
+# Whole reader pages kept for anonymous readers (publishing.views.page_cache),
+# in seconds; an editor's change replaces them at once whatever this is.
+READER_PAGE_CACHE_SECONDS = env.int("READER_PAGE_CACHE_SECONDS", default=600)
 
 # OAI-PMH
 OAI_REPOSITORY_IDENTIFIER = env(

@@ -32,3 +32,10 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
 STAFF_REQUIRE_TWO_FACTOR = env.bool("STAFF_REQUIRE_TWO_FACTOR", default=True)
+
+# gunicorn runs WEB_THREADS threads per process (config/gunicorn.conf.py); all
+# but one may serve anonymous readers, one is always kept for signed-in staff.
+WEB_THREADS = env.int("WEB_THREADS", default=4)
+ANONYMOUS_CONCURRENCY = env.int(
+    "ANONYMOUS_CONCURRENCY", default=max(1, WEB_THREADS - 1)
+)

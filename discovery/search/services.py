@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from discovery.models import RelatedArticle, SearchDocument
+from journal.reader_cache import reader_cache_bump_on_commit
 from publishing.models import Article, ArticleStatus, Galley, GalleyKind
 from submissions.models import Contributor
 
@@ -231,6 +232,20 @@ def related_compute(*, article_id: int, limit: int = RELATED_LIMIT) -> list[int]
     scored.sort(key=lambda item: (-item[0], -item[1]))
     chosen = scored[:limit]
     with transaction.atomic():
+        before = list(
+            RelatedArticle.objects.filter(article_id=article_id)
+            .order_by("rank")
+            .values_list("related_id", flat=True)
+        )
+        if before != [pk for _score, pk in chosen]:
+            # The article's page lists them: readers see the new list at once.
+            journal_id = (
+                Article.objects.filter(pk=article_id)
+                .values_list("journal_id", flat=True)
+                .first()
+            )
+            if journal_id is not None:
+                reader_cache_bump_on_commit(journal_id)
         RelatedArticle.objects.filter(article_id=article_id).delete()
         RelatedArticle.objects.bulk_create(
             RelatedArticle(article_id=article_id, related_id=pk, rank=i, score=score)

@@ -8,6 +8,7 @@ rest of a ListIdentifiers page) and a record's metadata is the stored bytes, so
 spliced in, and a page never needs a second copy of its records' XML.
 """
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -328,6 +329,23 @@ def _format(prefix: str, request: OaiRequest):
             echo=request.echo(),
         )
     return fmt
+
+
+def get_record_validators(request: OaiRequest) -> tuple[str, datetime] | None:
+    """The ETag and Last-Modified of a GetRecord answer (one small query), or
+    None when the request will be answered with an error."""
+    prefix = request.args.get("metadataPrefix", "")
+    if prefix not in FORMATS:
+        return None
+    identifier = request.args.get("identifier", "")
+    article_id = article_id_from(identifier)
+    stamp = selectors.record_stamp(article_id) if article_id is not None else None
+    if stamp is None:
+        return None
+    status, datestamp = stamp
+    basis = "|".join((identifier, prefix, status, datestamp.isoformat(), fingerprint()))
+    etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:32] + '"'
+    return etag, datestamp
 
 
 def get_record(request: OaiRequest) -> Document:

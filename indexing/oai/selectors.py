@@ -108,6 +108,17 @@ def harvestable_articles() -> QuerySet[Article]:
     return Article.objects.filter(published_at__isnull=False)
 
 
+def record_stamp(article_id: int) -> tuple[str, datetime] | None:
+    """A record's status and exact datestamp (changed whenever its metadata
+    does), for revalidating a GetRecord answer; None if there is no record."""
+    return (
+        harvestable_articles()
+        .filter(id=article_id)
+        .values_list("status", "datestamp")
+        .first()
+    )
+
+
 def is_deleted(status: str) -> bool:
     return status not in LIVE_STATUSES
 

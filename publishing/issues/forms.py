@@ -65,7 +65,9 @@ class ScheduleForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    article = forms.IntegerField(widget=forms.HiddenInput)
+    article = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1
+    )
 
 
 class ReasonForm(forms.Form):

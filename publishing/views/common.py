@@ -96,9 +96,10 @@ def page_etag(request, *parts) -> str:
 
     user = getattr(request, "user", None)
     who = user.pk if user is not None and user.is_authenticated else 0
-    # The CSRF secret of the request (from its cookie, or the one the page
-    # just made): a cached page's forms must match the reader's cookie.
-    csrf = request.META.get("CSRF_COOKIE", "")
+    # A signed-in reader's page has forms with the CSRF secret of the request
+    # (from its cookie, or the one the page just made), and a kept copy must
+    # match the reader's cookie. Anonymous pages carry no token.
+    csrf = request.META.get("CSRF_COOKIE", "") if who else ""
     text = "|".join(str(p) for p in (*parts, get_language(), who, csrf))
     return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
 

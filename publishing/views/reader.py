@@ -1,6 +1,9 @@
 """Readers' pages: no account needed. Rendered parts are cached per journal
-generation (bumped by every publishing change) and, for an article, its
-datestamp, so a cached page is never stale."""
+generation (bumped by every change an editor makes) and, for an article, its
+datestamp, so a cached page is never stale; whole pages are kept for
+anonymous readers and revalidated by ETag (page_cache)."""
+
+import time
 
 from django.core.cache import cache
 from django.http import Http404
@@ -35,19 +38,20 @@ from .common import (
     article_citation,
     article_links,
     journal_or_404,
-    not_modified,
     orcid_template,
-    page_etag,
-    set_validators,
 )
+from .page_cache import reader_page
 
 CACHE_SECONDS = 600
 
 
-# Saving a journal, section or call bumps the generation (publishing.apps), but
-# a call also closes when its deadline passes, with no save: the pages showing
-# calls keep them a minute at most.
+# Saving a journal, section or call bumps the generation (journal.reader_cache),
+# but a call also closes when its deadline passes, with no save: the pages
+# showing calls keep them a minute at most.
 JOURNAL_DETAILS_SECONDS = 60
+# How long an anonymous article page is kept whole: the page shows its usage
+# figures (views, downloads), a minute old at most.
+ARTICLE_PAGE_SECONDS = 60
 
 
 def _cached(key: str, build, timeout: int = CACHE_SECONDS):
@@ -61,36 +65,49 @@ def _cached(key: str, build, timeout: int = CACHE_SECONDS):
 @require_safe
 def journal_home(request, slug):
     journal = journal_or_404(slug)
-    # The journal's own texts change with updated_at (its settings page).
-    key = (
-        f"pub:home:{journal.pk}:{reader_cache_generation(journal.pk)}:"
-        f"{journal.updated_at.timestamp()}:{get_language()}"
-    )
 
-    def build():
-        current = selectors.issue_current(journal)
-        calls = list(calls_open(journal))
-        for call in calls:
-            call.journal = journal  # its deadline is shown in the journal's zone
-        return render_to_string(
-            "publishing/_home_content.html",
-            {
-                "journal": journal,
-                "calls": calls,
-                "current": current,
-                "current_articles": selectors.issue_articles_public(current)
-                if current
-                else [],
-                "latest": selectors.articles_latest(journal, 8),
-                "counts": hooks.home_counts(journal),
-            },
+    def page():
+        # The journal's own texts change with updated_at (its settings page).
+        key = (
+            f"pub:home:{journal.pk}:{reader_cache_generation(journal.pk)}:"
+            f"{journal.updated_at.timestamp()}:{get_language()}"
+        )
+        content = _cached(key, lambda: _home_content(journal), JOURNAL_DETAILS_SECONDS)
+        return render(
+            request,
+            "publishing/journal_home.html",
+            {"journal": journal, "content_html": mark_safe(content)},  # noqa: S308
         )
 
-    content = _cached(key, build, JOURNAL_DETAILS_SECONDS)
-    return render(
+    # The minute is part of the stamp: a call for papers whose deadline passed
+    # leaves the page within a minute.
+    minute = int(time.time() // JOURNAL_DETAILS_SECONDS)
+    return reader_page(
         request,
-        "publishing/journal_home.html",
-        {"journal": journal, "content_html": mark_safe(content)},  # noqa: S308
+        journal_id=journal.pk,
+        stamp=("home", journal.pk, minute),
+        build=page,
+        timeout=JOURNAL_DETAILS_SECONDS,
+    )
+
+
+def _home_content(journal) -> str:
+    current = selectors.issue_current(journal)
+    calls = list(calls_open(journal))
+    for call in calls:
+        call.journal = journal  # its deadline is shown in the journal's zone
+    return render_to_string(
+        "publishing/_home_content.html",
+        {
+            "journal": journal,
+            "calls": calls,
+            "current": current,
+            "current_articles": selectors.issue_articles_public(current)
+            if current
+            else [],
+            "latest": selectors.articles_latest(journal, 8),
+            "counts": hooks.home_counts(journal),
+        },
     )
 
 
@@ -131,18 +148,27 @@ def update_policy(request, slug):
 @require_safe
 def archive(request, slug):
     journal = journal_or_404(slug)
-    key = f"pub:archive:{journal.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
 
-    def build():
-        return render_to_string(
-            "publishing/_archive_list.html",
-            {"journal": journal, "issues": list(selectors.issues_published(journal))},
+    def page():
+        key = f"pub:archive:{journal.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
+
+        def build():
+            return render_to_string(
+                "publishing/_archive_list.html",
+                {
+                    "journal": journal,
+                    "issues": list(selectors.issues_published(journal)),
+                },
+            )
+
+        return render(
+            request,
+            "publishing/archive.html",
+            {"journal": journal, "archive_html": mark_safe(_cached(key, build))},  # noqa: S308
         )
 
-    return render(
-        request,
-        "publishing/archive.html",
-        {"journal": journal, "archive_html": mark_safe(_cached(key, build))},  # noqa: S308
+    return reader_page(
+        request, journal_id=journal.pk, stamp=("archive", journal.pk), build=page
     )
 
 
@@ -153,29 +179,34 @@ def issue(request, slug, issue_id):
         the_issue = selectors.issue_public(journal, issue_id)
     except Issue.DoesNotExist:
         raise Http404 from None
-    key = (
-        f"pub:toc:{the_issue.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
-    )
 
-    def build():
-        articles = selectors.issue_articles_public(the_issue)
-        return render_to_string(
-            "publishing/_issue_toc.html",
+    def page():
+        key = f"pub:toc:{the_issue.pk}:{reader_cache_generation(journal.pk)}:{get_language()}"
+
+        def build():
+            articles = selectors.issue_articles_public(the_issue)
+            return render_to_string(
+                "publishing/_issue_toc.html",
+                {
+                    "journal": journal,
+                    "issue": the_issue,
+                    "groups": selectors.issue_sections(articles),
+                },
+            )
+
+        return render(
+            request,
+            "publishing/issue.html",
             {
                 "journal": journal,
                 "issue": the_issue,
-                "groups": selectors.issue_sections(articles),
+                "toc_html": mark_safe(_cached(key, build)),  # noqa: S308 - our template
             },
         )
 
-    return render(
-        request,
-        "publishing/issue.html",
-        {
-            "journal": journal,
-            "issue": the_issue,
-            "toc_html": mark_safe(_cached(key, build)),  # noqa: S308 - our template
-        },
+    # Every change to an issue or its articles bumps the journal's generation.
+    return reader_page(
+        request, journal_id=journal.pk, stamp=("toc", the_issue.pk), build=page
     )
 
 
@@ -345,33 +376,36 @@ def article(request, article_id):
         the_article = selectors.article_public_stamp(article_id)
     except Article.DoesNotExist:
         raise Http404 from None
-    the_article.journal = journal_cached(the_article.journal_id)
+
+    def page():
+        the_article.journal = journal_cached(the_article.journal_id)
+        parts = article_parts(the_article)
+        response = render(
+            request,
+            "publishing/article.html",
+            {
+                "journal": the_article.journal,
+                "article": the_article,
+                "page_title": parts["title"],
+                "head_html": mark_safe(parts["head"]),  # noqa: S308 - our template
+                "body_html": mark_safe(parts["body"]),  # noqa: S308 - our template
+                "related_links": hooks.related_articles(the_article),
+            },
+        )
+        response["Link"] = parts["link"]
+        return response
+
     # Unchanged since the reader's copy: the article's datestamp and the
     # journal's reader generation (bumped when issues or settings change).
-    generation = reader_cache_generation(the_article.journal_id)
-    stamp = ("article", the_article.pk, the_article.datestamp, generation)
-    etag = page_etag(request, *stamp)
-    unchanged = not_modified(request, etag=etag)
-    if unchanged is not None:
-        return set_validators(unchanged, etag=etag)
-    hooks.article_viewed(request=request, article=the_article)
-    parts = article_parts(the_article)
-    response = render(
+    return reader_page(
         request,
-        "publishing/article.html",
-        {
-            "journal": the_article.journal,
-            "article": the_article,
-            "page_title": parts["title"],
-            "head_html": mark_safe(parts["head"]),  # noqa: S308 - our template
-            "body_html": mark_safe(parts["body"]),  # noqa: S308 - our template
-            "related_links": hooks.related_articles(the_article),
-        },
+        journal_id=the_article.journal_id,
+        stamp=("article", the_article.pk, the_article.datestamp),
+        build=page,
+        on_serve=lambda: hooks.article_viewed(request=request, article=the_article),
+        # The page shows usage figures, which may be a minute old.
+        timeout=ARTICLE_PAGE_SECONDS,
     )
-    response["Link"] = parts["link"]
-    # Again: rendering may have made the reader's first CSRF secret.
-    etag = page_etag(request, *stamp)
-    return set_validators(response, etag=etag)
 
 
 @require_safe

@@ -13,8 +13,8 @@ from .models import (
     Section,
     User,
 )
-from .translations import TranslatedFieldsForm
 from .reader_cache import reader_cache_bump_on_commit
+from .translations import TranslatedFieldsForm
 
 
 class PersonCreationForm(AdminUserCreationForm):

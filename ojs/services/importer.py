@@ -32,7 +32,9 @@ from journal.errors import DomainError
 from journal.models import Journal, Section, User
 from journal.queue import task_enqueue_on_commit
 from journal.validators import validate_orcid
+from journal.workflow import Refusals, run_transition
 from production.jats import ArticleBuilder, article_data, serialise, validate_jats
+from publishing.imports import importing
 from publishing.models import (
     Article,
     ArticleStatus,
@@ -110,13 +112,6 @@ def _aware(day: date | None, journal: Journal) -> datetime | None:
     if day is None:
         return None
     return datetime.combine(day, time(12, 0), tzinfo=journal.tz)
-
-
-def _imported_state(row, field: str, value: str) -> None:
-    """Set a protected state field (Issue.state, Article.status) to what OJS
-    says it is. An import copies the journal's record as it stands; it is not a
-    step of the workflow, so it runs no transition and logs none."""
-    row.__dict__[field] = value
 
 
 def _sha256(data: bytes) -> str:
@@ -358,11 +353,18 @@ def ojs_import(
             journal=journal, path=str(users_path), report=report, dry_run=dry_run
         )
 
+    with importing("OJS"):
+        _import_issues(run, issues_path, progress)
+    return report
+
+
+def _import_issues(run: _Import, issues_path: Path, progress) -> None:
+    report = run.report
     for issue in iter_issues(str(issues_path)):
         try:
             with transaction.atomic():
                 _import_issue(run, issue)
-                if dry_run:
+                if run.dry_run:
                     raise _DryRunRollback
         except _DryRunRollback:
             run.forget_pending()
@@ -385,7 +387,6 @@ def ojs_import(
             run.keep_pending()
         if progress:
             progress(len(issue.articles))
-    return report
 
 
 def _after_issue(article_ids: list[int]) -> None:
@@ -433,12 +434,17 @@ def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
     row.year = year
     row.title = pick(titles, primary)[:300]
     row.description = pick(descriptions, primary)
-    _imported_state(
-        row, "state", IssueState.PUBLISHED if issue.published else IssueState.DRAFT
-    )
-    row.published_at = (
-        _aware(issue.date_published, journal) if issue.published else None
-    )
+    published_at = _aware(issue.date_published, journal) or timezone.now()
+    if issue.published and row.state == IssueState.PUBLISHED:
+        row.published_at = published_at
+    elif row.state == IssueState.PUBLISHED:
+        run.report.warn(
+            _(
+                "Issue %(label)s is no longer published in OJS; it stays published "
+                "here (published work is corrected, not taken down)."
+            )
+            % {"label": issue.label}
+        )
     row.doi = issue.doi[:200]
     if issue.access_status == 2:
         run.report.warn(
@@ -450,7 +456,10 @@ def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
         data = run.file_bytes(cover.content, cover.name or "cover")
         _check_image(data, cover.name)
         run.store(row.cover_image, cover.name or "cover.png", data)
-    row.save()
+    if issue.published and row.state == IssueState.DRAFT:
+        _enter_published(run, row, when=published_at)
+    else:
+        row.save()
     run.remember(
         RecordKind.ISSUE,
         issue.id,
@@ -478,6 +487,23 @@ def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
                 % {"label": issue.label}
             )
     return row
+
+
+def _enter_published(run: _Import, row: Issue | Article, *, when: datetime) -> None:
+    """Save `row` (new, or as yet unpublished) as published, through its
+    `import_published` transition, logged as imported from OJS."""
+    run_transition(
+        row,
+        "import_published",
+        actor=run.actor,
+        note=_("imported from OJS"),
+        kwargs={"when": when},
+        check_permission=True,
+        refusals=Refusals(
+            permission=_("Only an import may bring in published records."),
+            conditions={"import_running": lambda row: _("No import is running.")},
+        ),
+    )
 
 
 def _check_image(data: bytes, name: str) -> None:
@@ -606,7 +632,6 @@ def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: i
     article.section = section
     article.issue = issue
     article.order = order
-    _imported_state(article, "status", ArticleStatus.PUBLISHED)
     article.first_page, article.last_page = first, last
     article.doi = current.doi[:200]
     article.published_at = fields["published_at"] or (
@@ -614,7 +639,11 @@ def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: i
     )
     article.version = len(published)
     article.datestamp = now
-    article.save()
+    if article.status == ArticleStatus.IN_PRODUCTION:
+        _enter_published(run, article, when=article.published_at)
+    else:
+        # Published (or since retracted) here: the record's later life stays.
+        article.save()
     new = record is None
     _contributors(run, submission, current, new=new)
     galleys = _galleys(run, art, article, published, new=new)

@@ -10,6 +10,8 @@ from journal.fsm import ConcurrentStateMixin
 from journal.models import CallForPapers, Journal, Section
 from submissions.models import Submission
 
+from ..imports import import_running, may_import
+
 
 class Volume(models.Model):
     journal = models.ForeignKey(
@@ -131,6 +133,17 @@ class Issue(ConcurrentStateMixin, models.Model):
         self.published_at = when
         self.scheduled_for = None
 
+    @transition(
+        field=state,
+        source=IssueState.DRAFT,
+        target=IssueState.PUBLISHED,
+        conditions=[import_running],
+        permission=may_import,
+    )
+    def import_published(self, *, when):
+        """An issue brought from another platform as published there."""
+        self.published_at = when
+
 
 class ArticleStatus(models.TextChoices):
     IN_PRODUCTION = "in-production", _("In production")
@@ -224,6 +237,18 @@ class Article(ConcurrentStateMixin, models.Model):
     def publish(self, *, when):
         self.published_at = when
         self.datestamp = when
+
+    @transition(
+        field=status,
+        source=ArticleStatus.IN_PRODUCTION,
+        target=ArticleStatus.PUBLISHED,
+        conditions=[import_running],
+        permission=may_import,
+    )
+    def import_published(self, *, when):
+        """An article brought from another platform as published there."""
+        self.published_at = when
+        self.touch()
 
     @transition(
         field=status, source=ArticleStatus.PUBLISHED, target=ArticleStatus.RETRACTED

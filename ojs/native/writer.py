@@ -13,7 +13,14 @@ from django.db.models import Prefetch
 from lxml import etree
 
 from journal.models import Journal
-from publishing.models import Article, ArticleStatus, Galley, Issue, IssueState
+from publishing.models import (
+    Article,
+    ArticleAccess,
+    ArticleStatus,
+    Galley,
+    Issue,
+    IssueState,
+)
 
 from ..models import OjsRecord, RecordKind
 from .schemas import NS, q
@@ -111,10 +118,13 @@ def _issue(ctx: _Context, issue: Issue):
     journal = ctx.journal
     primary = journal.primary_language
     data = ctx.issue_data.get(issue.pk, {})
+    articles = _articles(issue)
     el = etree.Element(q("issue"), nsmap={None: NS})
     el.set("published", "1")
     el.set("current", "0")
-    el.set("access_status", "1")
+    # OJS: 1 open, 2 for subscribers (its articles open one by one, or not).
+    free = any(a.access_status == ArticleAccess.FREE for a in articles)
+    el.set("access_status", "2" if free else "1")
     _el(el, "id", issue.pk, type="internal", advice="ignore")
     if issue.doi:
         _el(el, "id", issue.doi, type="doi", advice="update")
@@ -132,7 +142,6 @@ def _issue(ctx: _Context, issue: Issue):
         day = journal.local_time(issue.published_at).date().isoformat()
         _el(el, "date_published", day)
         _el(el, "last_modified", day)
-    articles = _articles(issue)
     sections = {a.section_id: a.section for a in articles if a.section_id}
     if sections:
         sections_el = _el(el, "sections")
@@ -267,7 +276,12 @@ def _article(ctx: _Context, parent, article: Article, issue: Issue) -> None:
         galleys=[g for g in galleys if g.is_current],
         doi=article.doi,
         pages=(article.first_page, article.last_page),
-        extra=getattr(article, "ojs_metadata", None),
+        subtitles=submission.subtitle or {},
+        subjects=submission.subjects or {},
+        licence=getattr(getattr(article, "ojs_metadata", None), "licence_url", ""),
+        copyright_holder=article.copyright_holder or {},
+        copyright_year=article.copyright_year,
+        access_open=article.access_status != ArticleAccess.FREE,
     )
 
 
@@ -317,7 +331,12 @@ def _publication(
     galleys,
     doi,
     pages,
-    extra=None,
+    subtitles=None,
+    subjects=None,
+    licence="",
+    copyright_holder=None,
+    copyright_year=None,
+    access_open=True,
 ):
     version, journal = ctx.version, ctx.journal
     attrs = {
@@ -330,7 +349,8 @@ def _publication(
             else None
         ),
         "section_ref": _section_ref(ctx, article.section) if article.section_id else "",
-        "access_status": 1,
+        # OJS: 1 open whatever the issue, 0 as the issue.
+        "access_status": 1 if access_open else 0,
     }
     if version == "3.4":
         attrs["version"] = number
@@ -344,19 +364,17 @@ def _publication(
     if doi:
         _el(el, "id", doi, type="doi", advice="update")
     _localised(el, "title", titles or {article.submission.language: str(article)})
-    if extra is not None:
-        _localised(el, "subtitle", extra.subtitle)
+    _localised(el, "subtitle", subtitles or {})
     _localised(el, "abstract", {k: _html(v) for k, v in abstracts.items()})
-    licence = (extra.licence_url if extra is not None else "") or journal.licence_url
+    licence = licence or journal.licence_url
     if licence:
         _el(el, "licenseUrl", licence)
-    if extra is not None:
-        _localised(el, "copyrightHolder", extra.copyright_holder)
-        if extra.copyright_year:
-            _el(el, "copyrightYear", extra.copyright_year)
+    _localised(el, "copyrightHolder", copyright_holder or {})
+    if copyright_year:
+        _el(el, "copyrightYear", copyright_year)
     for tag, item, values in (
         ("keywords", "keyword", keywords),
-        ("subjects", "subject", extra.subjects if extra is not None else {}),
+        ("subjects", "subject", subjects or {}),
     ):
         for lang, words in values.items():
             words = [w for w in words if w]

@@ -37,6 +37,7 @@ from production.jats import ArticleBuilder, article_data, serialise, validate_ja
 from publishing.imports import importing
 from publishing.models import (
     Article,
+    ArticleAccess,
     ArticleStatus,
     ArticleVersion,
     Galley,
@@ -403,7 +404,9 @@ def _import_issue(run: _Import, issue: OjsIssue) -> None:
     issue_obj = _issue_row(run, issue) if issue.id else None
     article_ids = []
     for order, article in enumerate(issue.articles, start=1):
-        article_id = _import_article(run, article, issue_obj, order)
+        article_id = _import_article(
+            run, article, issue_obj, order, subscription=issue.access_status == 2
+        )
         if article_id is not None:
             article_ids.append(article_id)
     if article_ids and not run.dry_run:
@@ -448,7 +451,10 @@ def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
     row.doi = issue.doi[:200]
     if issue.access_status == 2:
         run.report.warn(
-            _("Issue %(label)s was for subscribers in OJS; it is open access here.")
+            _(
+                "Issue %(label)s was for subscribers in OJS; here its articles are "
+                "free to read."
+            )
             % {"label": issue.label}
         )
     cover = next((c for c in issue.covers if c.content.data or c.content.href), None)
@@ -578,7 +584,14 @@ def _section_for_ref(run: _Import, ref: str) -> Section | None:
 # --- articles -----------------------------------------------------------------
 
 
-def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: int):
+def _import_article(
+    run: _Import,
+    art: OjsArticle,
+    issue: Issue | None,
+    order: int,
+    *,
+    subscription: bool = False,
+):
     report = run.report
     published = art.published()
     if not published:
@@ -604,8 +617,10 @@ def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: i
         "section": section,
         "language": language,
         "title": titles,
+        "subtitle": {k: plain_text(v) for k, v in run.loc(current.subtitle).items()},
         "abstract": {k: plain_text(v) for k, v in run.loc(current.abstract).items()},
         "keywords": run.loc(current.keywords),
+        "subjects": run.loc(current.subjects),
         "references": "\n".join(current.citations),
         "submitted_at": _aware(art.date_submitted, journal),
         "published_at": _aware(current.date_published, journal),
@@ -634,6 +649,14 @@ def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: i
     article.order = order
     article.first_page, article.last_page = first, last
     article.doi = current.doi[:200]
+    article.copyright_holder = run.loc(current.copyright_holder)
+    article.copyright_year = current.copyright_year
+    # OJS: the article open whatever its issue (1), or as its issue (0).
+    article.access_status = (
+        ArticleAccess.FREE
+        if subscription and current.access_status != 1
+        else ArticleAccess.OPEN
+    )
     article.published_at = fields["published_at"] or (
         issue.published_at if issue else now
     )
@@ -650,12 +673,7 @@ def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: i
     _versions(run, article, published, galleys, new=new)
     extra = {
         "ojs_id": art.id,
-        "subtitle": run.loc(current.subtitle),
-        "subjects": run.loc(current.subjects),
         "licence_url": current.licence_url[:500],
-        "copyright_holder": run.loc(current.copyright_holder),
-        "copyright_year": current.copyright_year,
-        "access_status": current.access_status,
         "publications": [
             {
                 "id": p.id,
@@ -858,7 +876,7 @@ def _versions(
 
 def _store_jats(run: _Import, article: Article) -> None:
     """JATS front matter from the imported metadata (no body: the typeset PDF
-    is the full text), with OJS's licence and copyright holder."""
+    is the full text), with OJS's licence."""
     from dataclasses import replace
 
     data = article_data(article)

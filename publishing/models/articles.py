@@ -152,6 +152,17 @@ class ArticleStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class ArticleAccess(models.TextChoices):
+    """How readers may use an article; every published article is free to read.
+
+    Open access adds an open licence; "free to read" is work that came from a
+    subscription journal with its rights reserved.
+    """
+
+    OPEN = "open", _("Open access")
+    FREE = "free", _("Free to read")
+
+
 class Article(ConcurrentStateMixin, models.Model):
     """The publication of an accepted submission, created when production starts.
 
@@ -196,6 +207,18 @@ class Article(ConcurrentStateMixin, models.Model):
     doi = models.CharField(_("DOI"), max_length=200, blank=True, db_index=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # {"en": "The authors", "ru": "Авторы"}; empty: the authors, in the year of
+    # publication (JATS, the article page).
+    copyright_holder = models.JSONField(_("copyright holder"), default=dict, blank=True)
+    copyright_year = models.PositiveIntegerField(
+        _("copyright year"), null=True, blank=True
+    )
+    access_status = models.CharField(
+        _("access"),
+        max_length=8,
+        choices=ArticleAccess.choices,
+        default=ArticleAccess.OPEN,
+    )
     # The article's JATS XML as last validated and stored; galleys derive from it.
     jats_xml = models.TextField(blank=True)
     retraction_notice = models.TextField(_("retraction notice"), blank=True)
@@ -225,6 +248,10 @@ class Article(ConcurrentStateMixin, models.Model):
     def touch(self):
         """Mark the record changed for harvesters (call save with datestamp)."""
         self.datestamp = timezone.now()
+
+    def copyright_holder_in(self, language: str) -> str:
+        holders = self.copyright_holder or {}
+        return holders.get(language) or next((h for h in holders.values() if h), "")
 
     @property
     def is_public(self) -> bool:

@@ -93,8 +93,47 @@ class ProfileForm(PersonDetailsForm):
         ),
     )
 
+    def __init__(self, *args, kept_names=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The name in each interface language; names in others are kept.
+        self.kept_names = dict(kept_names or {})
+        for code, language in settings.LANGUAGES:
+            self.fields[f"given_name_{code}"] = forms.CharField(
+                label=_("Given name (%(language)s)") % {"language": language},
+                max_length=150,
+                required=False,
+                help_text=_("If it is written differently in this language."),
+            )
+            self.fields[f"family_name_{code}"] = forms.CharField(
+                label=_("Family name (%(language)s)") % {"language": language},
+                max_length=150,
+                required=False,
+            )
+
+    def name_fields(self):
+        return [
+            (self[f"given_name_{code}"], self[f"family_name_{code}"])
+            for code, _language in settings.LANGUAGES
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        names = {
+            k: v
+            for k, v in self.kept_names.items()
+            if k not in dict(settings.LANGUAGES)
+        }
+        for code, _language in settings.LANGUAGES:
+            given = cleaned.pop(f"given_name_{code}", "")
+            family = cleaned.pop(f"family_name_{code}", "")
+            if given or family:
+                names[code] = {"given": given, "family": family}
+        cleaned["name_translations"] = names
+        return cleaned
+
     @classmethod
     def for_user(cls, user, data=None):
+        names = user.name_translations or {}
         initial = {
             "given_name": user.given_name,
             "family_name": user.family_name,
@@ -104,7 +143,10 @@ class ProfileForm(PersonDetailsForm):
             "preferred_language": user.preferred_language,
             "research_interests": user.research_interests,
         }
-        return cls(data=data, initial=initial)
+        for code, _language in settings.LANGUAGES:
+            initial[f"given_name_{code}"] = names.get(code, {}).get("given", "")
+            initial[f"family_name_{code}"] = names.get(code, {}).get("family", "")
+        return cls(data=data, initial=initial, kept_names=names)
 
 
 class JournalSettingsForm(TranslatedFieldsForm):

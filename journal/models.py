@@ -44,6 +44,10 @@ class User(AbstractUser):
     email = models.EmailField(_("email address"), unique=True)
     given_name = models.CharField(_("given name"), max_length=150)
     family_name = models.CharField(_("family name"), max_length=150, blank=True)
+    # The name as written in other languages: {"ru": {"given": .., "family": ..}}.
+    name_translations = models.JSONField(
+        _("name in other languages"), default=dict, blank=True
+    )
     affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
     country = CountryField(_("country"), blank=True)
     orcid = models.CharField(
@@ -100,6 +104,16 @@ class User(AbstractUser):
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.given_name, self.family_name) if p)
+
+    def name_in(self, language: str) -> tuple[str, str]:
+        """(given, family) as written in `language`, else the name itself."""
+        names = (self.name_translations or {}).get(language) or {}
+        if names.get("given") or names.get("family"):
+            return names.get("given", ""), names.get("family", "")
+        return self.given_name, self.family_name
+
+    def full_name_in(self, language: str) -> str:
+        return " ".join(p for p in self.name_in(language) if p)
 
     def get_full_name(self):
         return self.full_name

@@ -98,6 +98,7 @@ def call_check_open(
 PROFILE_FIELDS = (
     "given_name",
     "family_name",
+    "name_translations",
     "affiliation",
     "country",
     "orcid",
@@ -113,6 +114,21 @@ def user_set_language(*, user, language: str) -> None:
         return
     user.preferred_language = language
     user.save(update_fields=["preferred_language"])
+
+
+def _name_translations(value) -> dict[str, dict[str, str]]:
+    """{language: {"given": .., "family": ..}} with blanks dropped."""
+    if not isinstance(value, dict):
+        raise DomainError(_("The name in other languages is not readable."))
+    result = {}
+    for language, names in value.items():
+        if not isinstance(names, dict):
+            raise DomainError(_("The name in other languages is not readable."))
+        given = str(names.get("given") or "").strip()[:150]
+        family = str(names.get("family") or "").strip()[:150]
+        if given or family:
+            result[str(language)[:16]] = {"given": given, "family": family}
+    return result
 
 
 def user_update_profile(*, user, actor, **fields):
@@ -156,6 +172,8 @@ def user_update_profile(*, user, actor, **fields):
         )
     if "country" in cleaned:
         cleaned["country"] = str(cleaned["country"] or "")
+    if "name_translations" in cleaned:
+        cleaned["name_translations"] = _name_translations(cleaned["name_translations"])
 
     previous = {name: getattr(user, name) for name in cleaned}
     for name, value in cleaned.items():

@@ -82,18 +82,15 @@ class OjsRecord(models.Model):
 
 
 class ImportedArticle(models.Model):
-    """OJS metadata this platform's article has no column for, kept whole."""
+    """OJS metadata this platform's article has no column for, kept whole
+    (subtitles, subjects, copyright and access have their columns on the
+    submission and the article)."""
 
     article = models.OneToOneField(
         Article, on_delete=models.CASCADE, related_name="ojs_metadata"
     )
     ojs_id = models.CharField(max_length=64)
-    subtitle = models.JSONField(default=dict, blank=True)
-    subjects = models.JSONField(default=dict, blank=True)
     licence_url = models.URLField(max_length=500, blank=True)
-    copyright_holder = models.JSONField(default=dict, blank=True)
-    copyright_year = models.PositiveIntegerField(null=True, blank=True)
-    access_status = models.PositiveSmallIntegerField(default=0)
     # Every OJS publication of the article, oldest first, as imported.
     publications = models.JSONField(default=list, blank=True)
 

@@ -95,10 +95,13 @@ class Submission(ConcurrentTransitionMixin, models.Model):
     language = models.CharField(
         _("language of the manuscript"), max_length=8, default="en"
     )
-    # Multilingual metadata: {"en": "...", "ru": "..."}; keywords {"en": ["..."]}.
+    # Multilingual metadata: {"en": "...", "ru": "..."}; keywords and subjects
+    # {"en": ["..."]}.
     title = models.JSONField(_("title"), default=dict, blank=True)
+    subtitle = models.JSONField(_("subtitle"), default=dict, blank=True)
     abstract = models.JSONField(_("abstract"), default=dict, blank=True)
     keywords = models.JSONField(_("keywords"), default=dict, blank=True)
+    subjects = models.JSONField(_("subjects"), default=dict, blank=True)
     references = models.TextField(_("references"), blank=True)
     funding = models.TextField(_("funding"), blank=True)
     comments_to_editor = models.TextField(_("comments to the editor"), blank=True)
@@ -153,11 +156,17 @@ class Submission(ConcurrentTransitionMixin, models.Model):
     def title_in(self, language: str) -> str:
         return self.title.get(language, "")
 
+    def subtitle_in(self, language: str) -> str:
+        return (self.subtitle or {}).get(language, "")
+
     def abstract_in(self, language: str) -> str:
         return self.abstract.get(language, "")
 
     def keywords_in(self, language: str) -> list[str]:
         return list(self.keywords.get(language, []))
+
+    def subjects_in(self, language: str) -> list[str]:
+        return list((self.subjects or {}).get(language, []))
 
     @property
     def review_method(self) -> str:

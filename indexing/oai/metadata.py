@@ -39,7 +39,7 @@ JATS_NS = "http://jats.nlm.nih.gov"
 JATS_SCHEMA_FILE = "jats-1.3-oai.xsd"
 
 # Bump when a crosswalk changes, so every stored record is rebuilt.
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -107,7 +107,12 @@ def _languages(article) -> list[str]:
     """The submission's language first, then the journal's other languages."""
     submission = article.submission
     ordered = [submission.language, *article.journal.language_list]
-    for mapping in (submission.title, submission.abstract, submission.keywords):
+    for mapping in (
+        submission.title,
+        submission.abstract,
+        submission.keywords,
+        submission.subjects,
+    ):
         ordered.extend((mapping or {}).keys())
     return list(dict.fromkeys(lang for lang in ordered if lang))
 
@@ -201,6 +206,8 @@ def build_oai_dc(article) -> bytes:
     for lang in languages:
         for keyword in (submission.keywords or {}).get(lang) or []:
             add("subject", keyword, lang)
+        for subject in (submission.subjects or {}).get(lang) or []:
+            add("subject", subject, lang)
     for lang in languages:
         add("description", (submission.abstract or {}).get(lang), lang)
     if article.retraction_notice:
@@ -232,6 +239,12 @@ def build_oai_dc(article) -> bytes:
     add("language", submission.language)
     if journal.licence_url:
         add("rights", journal.licence_url)
+    holder = article.copyright_holder_in(submission.language)
+    if holder:
+        year = article.copyright_year or (
+            article.published_at.year if article.published_at else ""
+        )
+        add("rights", f"© {year} {holder}")
     add("rights", "info:eu-repo/semantics/openAccess")
     return etree.tostring(root, encoding="utf-8", xml_declaration=False)
 

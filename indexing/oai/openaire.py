@@ -82,6 +82,10 @@ def build_oai_openaire(article) -> bytes:
         el.set(XML_LANG, lang)
         if lang != submission.language:
             el.set("titleType", "TranslatedTitle")
+        subtitle = _text((submission.subtitle or {}).get(lang))
+        if subtitle:
+            el = sub(titles, f"{D}title", subtitle, titleType="Subtitle")
+            el.set(XML_LANG, lang)
     if not len(titles):
         sub(titles, f"{D}title", str(article))
 
@@ -187,7 +191,8 @@ def build_oai_openaire(article) -> bytes:
     keywords = [
         (lang, _text(word))
         for lang in languages
-        for word in (submission.keywords or {}).get(lang) or []
+        for field in (submission.keywords, submission.subjects)
+        for word in (field or {}).get(lang) or []
         if _text(word)
     ]
     if keywords:

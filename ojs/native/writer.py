@@ -12,8 +12,15 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from lxml import etree
 
-from journal.models import Journal
-from publishing.models import Article, ArticleStatus, Galley, Issue, IssueState
+from journal.models import Journal, JournalRole, Role, User
+from publishing.models import (
+    Article,
+    ArticleAccess,
+    ArticleStatus,
+    Galley,
+    Issue,
+    IssueState,
+)
 
 from ..models import OjsRecord, RecordKind
 from .schemas import NS, q
@@ -111,10 +118,13 @@ def _issue(ctx: _Context, issue: Issue):
     journal = ctx.journal
     primary = journal.primary_language
     data = ctx.issue_data.get(issue.pk, {})
+    articles = _articles(issue)
     el = etree.Element(q("issue"), nsmap={None: NS})
     el.set("published", "1")
     el.set("current", "0")
-    el.set("access_status", "1")
+    # OJS: 1 open, 2 for subscribers (its articles open one by one, or not).
+    free = any(a.access_status == ArticleAccess.FREE for a in articles)
+    el.set("access_status", "2" if free else "1")
     _el(el, "id", issue.pk, type="internal", advice="ignore")
     if issue.doi:
         _el(el, "id", issue.doi, type="doi", advice="update")
@@ -132,7 +142,6 @@ def _issue(ctx: _Context, issue: Issue):
         day = journal.local_time(issue.published_at).date().isoformat()
         _el(el, "date_published", day)
         _el(el, "last_modified", day)
-    articles = _articles(issue)
     sections = {a.section_id: a.section for a in articles if a.section_id}
     if sections:
         sections_el = _el(el, "sections")
@@ -267,7 +276,12 @@ def _article(ctx: _Context, parent, article: Article, issue: Issue) -> None:
         galleys=[g for g in galleys if g.is_current],
         doi=article.doi,
         pages=(article.first_page, article.last_page),
-        extra=getattr(article, "ojs_metadata", None),
+        subtitles=submission.subtitle or {},
+        subjects=submission.subjects or {},
+        licence=getattr(getattr(article, "ojs_metadata", None), "licence_url", ""),
+        copyright_holder=article.copyright_holder or {},
+        copyright_year=article.copyright_year,
+        access_open=article.access_status != ArticleAccess.FREE,
     )
 
 
@@ -317,7 +331,12 @@ def _publication(
     galleys,
     doi,
     pages,
-    extra=None,
+    subtitles=None,
+    subjects=None,
+    licence="",
+    copyright_holder=None,
+    copyright_year=None,
+    access_open=True,
 ):
     version, journal = ctx.version, ctx.journal
     attrs = {
@@ -330,7 +349,8 @@ def _publication(
             else None
         ),
         "section_ref": _section_ref(ctx, article.section) if article.section_id else "",
-        "access_status": 1,
+        # OJS: 1 open whatever the issue, 0 as the issue.
+        "access_status": 1 if access_open else 0,
     }
     if version == "3.4":
         attrs["version"] = number
@@ -344,19 +364,17 @@ def _publication(
     if doi:
         _el(el, "id", doi, type="doi", advice="update")
     _localised(el, "title", titles or {article.submission.language: str(article)})
-    if extra is not None:
-        _localised(el, "subtitle", extra.subtitle)
+    _localised(el, "subtitle", subtitles or {})
     _localised(el, "abstract", {k: _html(v) for k, v in abstracts.items()})
-    licence = (extra.licence_url if extra is not None else "") or journal.licence_url
+    licence = licence or journal.licence_url
     if licence:
         _el(el, "licenseUrl", licence)
-    if extra is not None:
-        _localised(el, "copyrightHolder", extra.copyright_holder)
-        if extra.copyright_year:
-            _el(el, "copyrightYear", extra.copyright_year)
+    _localised(el, "copyrightHolder", copyright_holder or {})
+    if copyright_year:
+        _el(el, "copyrightYear", copyright_year)
     for tag, item, values in (
         ("keywords", "keyword", keywords),
-        ("subjects", "subject", extra.subjects if extra is not None else {}),
+        ("subjects", "subject", subjects or {}),
     ):
         for lang, words in values.items():
             words = [w for w in words if w]
@@ -432,3 +450,122 @@ def _author(ctx, parent, author: dict, seq: int, pub_id: int) -> None:
         _el(el, "orcid", f"https://orcid.org/{author['orcid']}")
     if ctx.version == "3.5":
         _el(_el(el, "contributor_roles"), "contributor_role_id", 1)
+
+
+# --- people -------------------------------------------------------------------
+
+# This platform's roles as the OJS user groups OJS creates by default:
+# (role id, name, abbreviation); the import maps them back (ojs/services/users.py).
+ROLE_GROUPS = {
+    Role.MANAGER: (16, "Journal manager", "JM"),
+    Role.EDITOR: (16, "Journal editor", "JE"),
+    Role.SECTION_EDITOR: (17, "Section editor", "SecE"),
+    Role.PRODUCTION_EDITOR: (17, "Production editor", "ProdE"),
+    Role.REVIEWER: (4096, "Reviewer", "R"),
+    Role.AUTHOR: (65536, "Author", "AU"),
+}
+OJS_HASH_PREFIX = "ojs_bcrypt$"
+
+
+def export_users(*, journal: Journal, out, version: str = "3.5") -> int:
+    """Write the journal's people (everyone with a role here, and everyone who
+    came from OJS) as an OJS users export to the binary file `out`, with their
+    names in every language; returns the number of people written.
+
+    An OJS password not yet replaced here goes back as it came; anyone else
+    must choose a new password in OJS (this platform's hashes are not OJS's).
+    """
+    if version not in WRITABLE:
+        raise ValueError(version)
+    roles: dict[int, set[str]] = {}
+    for user_id, role in JournalRole.objects.filter(journal=journal).values_list(
+        "user_id", "role"
+    ):
+        roles.setdefault(user_id, set()).add(role)
+    usernames = dict(
+        OjsRecord.objects.filter(journal=journal, kind=RecordKind.USER).values_list(
+            "object_id", "ojs_id"
+        )
+    )
+    people = User.objects.filter(pk__in=set(roles) | set(usernames)).order_by("pk")
+    primary = journal.primary_language
+    root = etree.Element(q("PKPUsers"), nsmap={None: NS})
+    groups = _el(root, "user_groups")
+    used = {role for held in roles.values() for role in held}
+    for role, (role_id, name, abbrev) in ROLE_GROUPS.items():
+        if role not in used:
+            continue
+        group = _el(groups, "user_group")
+        _el(group, "role_id", role_id)
+        _el(group, "context_id", 1)
+        _el(group, "is_default", "true")
+        if version == "3.4":
+            _el(group, "show_title", "false")
+        _el(group, "permit_self_registration", "false")
+        _el(group, "permit_metadata_edit", "false")
+        _el(group, "name", name, locale=ojs_locale(primary))
+        _el(group, "abbrev", abbrev, locale=ojs_locale(primary))
+        _el(group, "stage_assignments", "")
+        if version == "3.5":
+            _el(group, "masthead", "false")
+    users_el = _el(root, "users")
+    written = 0
+    for person in people.iterator():
+        _user(users_el, person, version, primary, usernames, roles.get(person.pk, ()))
+        written += 1
+    if not written:
+        return 0
+    out.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    return written
+
+
+def _user(parent, person: User, version, primary, usernames, roles) -> None:
+    el = _el(parent, "user")
+    given = {primary: person.given_name or person.email.split("@")[0]}
+    family = {primary: person.family_name}
+    for lang, names in (person.name_translations or {}).items():
+        if names.get("given"):
+            given[lang] = names["given"]
+        if names.get("family"):
+            family[lang] = names["family"]
+    _localised(el, "givenname", given)
+    _localised(el, "familyname", family)
+    if person.affiliation:
+        if version == "3.5":
+            _el(
+                _el(el, "affiliation"),
+                "name",
+                person.affiliation,
+                locale=ojs_locale(primary),
+            )
+        else:
+            _el(el, "affiliation", person.affiliation, locale=ojs_locale(primary))
+    if person.country:
+        _el(el, "country", person.country.code)
+    _el(el, "email", person.email)
+    if person.orcid:
+        _el(el, "orcid", person.orcid_url)
+    _el(el, "username", usernames.get(person.pk) or f"user{person.pk}")
+    kept = person.password.startswith(OJS_HASH_PREFIX)
+    password = _el(
+        el,
+        "password",
+        is_disabled="false" if person.is_active else "true",
+        must_change="false" if kept else "true",
+        encryption="sha1",
+    )
+    _el(
+        password, "value", person.password.removeprefix(OJS_HASH_PREFIX) if kept else ""
+    )
+    _el(el, "date_registered", person.date_joined.strftime("%Y-%m-%d %H:%M:%S"))
+    _el(el, "locales", ojs_locale(person.preferred_language))
+    for role in sorted(roles):
+        name = ROLE_GROUPS[role][1]
+        if version == "3.5":
+            membership = _el(el, "user_user_group")
+            _el(membership, "user_group_ref", name)
+            _el(membership, "masthead", "false")
+        else:
+            _el(el, "user_group_ref", name)
+    if person.research_interests:
+        _el(el, "review_interests", person.research_interests)

@@ -32,11 +32,14 @@ from journal.errors import DomainError
 from journal.models import Journal, Section, User
 from journal.queue import task_enqueue_on_commit
 from journal.validators import validate_orcid
+from journal.workflow import Refusals, run_transition
 from production.jats import ArticleBuilder, article_data, serialise, validate_jats
 from production.render.svg import SvgConversionError, svg_to_png
 from publishing.covers import CoverRefused, cover_check
+from publishing.imports import importing
 from publishing.models import (
     Article,
+    ArticleAccess,
     ArticleStatus,
     ArticleVersion,
     Galley,
@@ -112,13 +115,6 @@ def _aware(day: date | None, journal: Journal) -> datetime | None:
     if day is None:
         return None
     return datetime.combine(day, time(12, 0), tzinfo=journal.tz)
-
-
-def _imported_state(row, field: str, value: str) -> None:
-    """Set a protected state field (Issue.state, Article.status) to what OJS
-    says it is. An import copies the journal's record as it stands; it is not a
-    step of the workflow, so it runs no transition and logs none."""
-    row.__dict__[field] = value
 
 
 def _sha256(data: bytes) -> str:
@@ -360,11 +356,18 @@ def ojs_import(
             journal=journal, path=str(users_path), report=report, dry_run=dry_run
         )
 
+    with importing("OJS"):
+        _import_issues(run, issues_path, progress)
+    return report
+
+
+def _import_issues(run: _Import, issues_path: Path, progress) -> None:
+    report = run.report
     for issue in iter_issues(str(issues_path)):
         try:
             with transaction.atomic():
                 _import_issue(run, issue)
-                if dry_run:
+                if run.dry_run:
                     raise _DryRunRollback
         except _DryRunRollback:
             run.forget_pending()
@@ -387,7 +390,6 @@ def ojs_import(
             run.keep_pending()
         if progress:
             progress(len(issue.articles))
-    return report
 
 
 def _after_issue(article_ids: list[int]) -> None:
@@ -404,7 +406,9 @@ def _import_issue(run: _Import, issue: OjsIssue) -> None:
     issue_obj = _issue_row(run, issue) if issue.id else None
     article_ids = []
     for order, article in enumerate(issue.articles, start=1):
-        article_id = _import_article(run, article, issue_obj, order)
+        article_id = _import_article(
+            run, article, issue_obj, order, subscription=issue.access_status == 2
+        )
         if article_id is not None:
             article_ids.append(article_id)
     if article_ids and not run.dry_run:
@@ -437,16 +441,24 @@ def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
     row.title_translations = _others(titles, row.title, 300)
     row.description = pick(descriptions, primary)
     row.description_translations = _others(descriptions, row.description)
-    _imported_state(
-        row, "state", IssueState.PUBLISHED if issue.published else IssueState.DRAFT
-    )
-    row.published_at = (
-        _aware(issue.date_published, journal) if issue.published else None
-    )
+    published_at = _aware(issue.date_published, journal) or timezone.now()
+    if issue.published and row.state == IssueState.PUBLISHED:
+        row.published_at = published_at
+    elif row.state == IssueState.PUBLISHED:
+        run.report.warn(
+            _(
+                "Issue %(label)s is no longer published in OJS; it stays published "
+                "here (published work is corrected, not taken down)."
+            )
+            % {"label": issue.label}
+        )
     row.doi = issue.doi[:200]
     if issue.access_status == 2:
         run.report.warn(
-            _("Issue %(label)s was for subscribers in OJS; it is open access here.")
+            _(
+                "Issue %(label)s was for subscribers in OJS; here its articles are "
+                "free to read."
+            )
             % {"label": issue.label}
         )
     cover = next((c for c in issue.covers if c.content.data or c.content.href), None)
@@ -455,7 +467,10 @@ def _issue_row(run: _Import, issue: OjsIssue) -> Issue:
         data, name = _cover_image(data, cover.name or "cover.png")
         run.store(row.cover_image, name, data)
         row.cover_alt = cover.alt[:300]
-    row.save()
+    if issue.published and row.state == IssueState.DRAFT:
+        _enter_published(run, row, when=published_at)
+    else:
+        row.save()
     run.remember(
         RecordKind.ISSUE,
         issue.id,
@@ -492,6 +507,23 @@ def _others(texts: dict[str, str], kept: str, limit: int | None = None) -> dict:
         for lang, text in texts.items()
         if text and text != kept
     }
+
+
+def _enter_published(run: _Import, row: Issue | Article, *, when: datetime) -> None:
+    """Save `row` (new, or as yet unpublished) as published, through its
+    `import_published` transition, logged as imported from OJS."""
+    run_transition(
+        row,
+        "import_published",
+        actor=run.actor,
+        note=_("imported from OJS"),
+        kwargs={"when": when},
+        check_permission=True,
+        refusals=Refusals(
+            permission=_("Only an import may bring in published records."),
+            conditions={"import_running": lambda row: _("No import is running.")},
+        ),
+    )
 
 
 def _cover_image(data: bytes, name: str) -> tuple[bytes, str]:
@@ -576,7 +608,14 @@ def _section_for_ref(run: _Import, ref: str) -> Section | None:
 # --- articles -----------------------------------------------------------------
 
 
-def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: int):
+def _import_article(
+    run: _Import,
+    art: OjsArticle,
+    issue: Issue | None,
+    order: int,
+    *,
+    subscription: bool = False,
+):
     report = run.report
     published = art.published()
     if not published:
@@ -602,8 +641,10 @@ def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: i
         "section": section,
         "language": language,
         "title": titles,
+        "subtitle": {k: plain_text(v) for k, v in run.loc(current.subtitle).items()},
         "abstract": {k: plain_text(v) for k, v in run.loc(current.abstract).items()},
         "keywords": run.loc(current.keywords),
+        "subjects": run.loc(current.subjects),
         "references": "\n".join(current.citations),
         "submitted_at": _aware(art.date_submitted, journal),
         "published_at": _aware(current.date_published, journal),
@@ -630,27 +671,33 @@ def _import_article(run: _Import, art: OjsArticle, issue: Issue | None, order: i
     article.section = section
     article.issue = issue
     article.order = order
-    _imported_state(article, "status", ArticleStatus.PUBLISHED)
     article.first_page, article.last_page = first, last
     article.doi = current.doi[:200]
+    article.copyright_holder = run.loc(current.copyright_holder)
+    article.copyright_year = current.copyright_year
+    # OJS: the article open whatever its issue (1), or as its issue (0).
+    article.access_status = (
+        ArticleAccess.FREE
+        if subscription and current.access_status != 1
+        else ArticleAccess.OPEN
+    )
     article.published_at = fields["published_at"] or (
         issue.published_at if issue else now
     )
     article.version = len(published)
     article.datestamp = now
-    article.save()
+    if article.status == ArticleStatus.IN_PRODUCTION:
+        _enter_published(run, article, when=article.published_at)
+    else:
+        # Published (or since retracted) here: the record's later life stays.
+        article.save()
     new = record is None
     _contributors(run, submission, current, new=new)
     galleys = _galleys(run, art, article, published, new=new)
     _versions(run, article, published, galleys, new=new)
     extra = {
         "ojs_id": art.id,
-        "subtitle": run.loc(current.subtitle),
-        "subjects": run.loc(current.subjects),
         "licence_url": current.licence_url[:500],
-        "copyright_holder": run.loc(current.copyright_holder),
-        "copyright_year": current.copyright_year,
-        "access_status": current.access_status,
         "publications": [
             {
                 "id": p.id,
@@ -853,7 +900,7 @@ def _versions(
 
 def _store_jats(run: _Import, article: Article) -> None:
     """JATS front matter from the imported metadata (no body: the typeset PDF
-    is the full text), with OJS's licence and copyright holder."""
+    is the full text), with OJS's licence."""
     from dataclasses import replace
 
     data = article_data(article)

@@ -165,6 +165,14 @@ def _user(journal, item: OjsUser, roles: list[str], languages, report) -> str:
     if not existing or record is not None:
         user.given_name = pick(given, primary)[:150] or email.split("@")[0]
         user.family_name = pick(family, primary)[:150]
+        user.name_translations = {
+            lang: {
+                "given": given.get(lang, "")[:150],
+                "family": family.get(lang, "")[:150],
+            }
+            for lang in sorted(set(given) | set(family))
+            if lang != primary
+        }
         user.affiliation = pick(localise(item.affiliation, languages), primary)[:300]
         user.country = item.country if len(item.country) == 2 else ""
         user.orcid = orcid

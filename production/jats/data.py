@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.models import Licence
-from publishing.models import Article
+from publishing.models import Article, ArticleAccess
 
 from ..references import ParsedReference, article_references
 
@@ -52,8 +52,10 @@ class ArticleData:
     section: str = ""
     doi: str = ""
     titles: dict[str, str] = field(default_factory=dict)
+    subtitles: dict[str, str] = field(default_factory=dict)
     abstracts: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, list[str]] = field(default_factory=dict)
+    subjects: dict[str, list[str]] = field(default_factory=dict)
     contributors: list[ContributorData] = field(default_factory=list)
     published: dt.date | None = None
     received: dt.date | None = None
@@ -72,6 +74,10 @@ class ArticleData:
     # Where figures live, relative to the JATS document's own address, so a
     # graphic's xlink:href resolves wherever the XML is downloaded from.
     media_base: str = ""
+    # As the article states them; otherwise the authors, in the year published.
+    stated_copyright_holder: str = ""
+    stated_copyright_year: int | None = None
+    open_access: bool = True  # False: free to read, rights reserved
 
     @property
     def title(self) -> str:
@@ -88,8 +94,18 @@ class ArticleData:
         return [lang for lang in self.titles if lang != self.language]
 
     @property
+    def subtitle(self) -> str:
+        return self.subtitles.get(self.language, "")
+
+    @property
     def copyright_year(self) -> int:
-        return (self.published or timezone.now().date()).year
+        return (
+            self.stated_copyright_year or (self.published or timezone.now().date()).year
+        )
+
+    @property
+    def copyright_holder(self) -> str:
+        return self.stated_copyright_holder or "The Author(s)"
 
     @property
     def pages(self) -> str:
@@ -147,8 +163,10 @@ def article_data(article) -> ArticleData:
         section=article.section.title if article.section else "",
         doi=article.doi,
         titles={k: v for k, v in submission.title.items() if v},
+        subtitles={k: v for k, v in (submission.subtitle or {}).items() if v},
         abstracts={k: v for k, v in submission.abstract.items() if v},
         keywords={k: list(v) for k, v in submission.keywords.items() if v},
+        subjects={k: list(v) for k, v in (submission.subjects or {}).items() if v},
         contributors=contributors,
         published=published,
         received=_local_date(submission.submitted_at, tz),
@@ -167,6 +185,9 @@ def article_data(article) -> ArticleData:
         funding=submission.funding.strip(),
         references=article_references(article),
         media_base=media_base(article),
+        stated_copyright_holder=article.copyright_holder_in(submission.language),
+        stated_copyright_year=article.copyright_year,
+        open_access=article.access_status != ArticleAccess.FREE,
     )
 
 

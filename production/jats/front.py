@@ -96,10 +96,16 @@ class ArticleBuilder:
         d = self.data
         if d.doi:
             _sub(meta, "article-id", d.doi, pub_id_type="doi")
-        if d.section:
+        if d.section or d.subjects:
             cats = _sub(meta, "article-categories")
-            group = _sub(cats, "subj-group", subj_group_type="heading")
-            _sub(group, "subject", d.section)
+            if d.section:
+                group = _sub(cats, "subj-group", subj_group_type="heading")
+                _sub(group, "subject", d.section)
+            for lang, subjects in d.subjects.items():
+                group = _sub(cats, "subj-group", subj_group_type="subject")
+                group.set(XML_LANG, lang)
+                for subject in subjects:
+                    _sub(group, "subject", subject)
         self.build_title_group(_sub(meta, "title-group"))
         if d.contributors:
             self.build_contributors(meta)
@@ -134,10 +140,14 @@ class ArticleBuilder:
     def build_title_group(self, group) -> None:
         d = self.data
         _sub(group, "article-title", d.title)
+        if d.subtitle:
+            _sub(group, "subtitle", d.subtitle)
         for lang in d.other_languages:
             trans = _sub(group, "trans-title-group")
             trans.set(XML_LANG, lang)
             _sub(trans, "trans-title", d.titles[lang])
+            if d.subtitles.get(lang):
+                _sub(trans, "trans-subtitle", d.subtitles[lang])
 
     def _aff_id(self, c: ContributorData) -> str | None:
         if not (c.affiliation or c.country_code):
@@ -213,12 +223,17 @@ class ArticleBuilder:
     def build_permissions(self, meta) -> None:
         d = self.data
         perms = _sub(meta, "permissions")
-        year = d.copyright_year
-        _sub(perms, "copyright-statement", f"© {year} The Author(s)")
+        year, holder = d.copyright_year, d.copyright_holder
+        _sub(perms, "copyright-statement", f"© {year} {holder}")
         _sub(perms, "copyright-year", str(year))
-        _sub(perms, "copyright-holder", "The Author(s)")
+        _sub(perms, "copyright-holder", holder)
+        etree.SubElement(perms, f"{{{ALI}}}free_to_read")
         if d.licence_url:
-            licence = _sub(perms, "license", license_type="open-access")
+            licence = _sub(
+                perms,
+                "license",
+                license_type="open-access" if d.open_access else None,
+            )
             licence.set(f"{{{XLINK}}}href", d.licence_url)
             ref = etree.SubElement(licence, f"{{{ALI}}}license_ref")
             ref.text = d.licence_url

@@ -18,6 +18,8 @@ from journal.rules import (
     is_section_editor,
 )
 
+from ..imports import is_import_run
+
 # Object: a Journal (or anything with .journal).
 rules.add_perm("issues.prepare", is_production_staff)
 rules.add_perm("issues.schedule", is_production_staff)
@@ -33,3 +35,6 @@ rules.add_perm(
 rules.add_perm("articles.view_manage", is_editor_here | is_production_staff)
 rules.add_perm("articles.revise", is_editor_here)
 rules.add_perm("articles.retract", is_editor_here)
+# Object: an Issue or Article. Its `import_published` transition, run only
+# inside an import (publishing/imports.py).
+rules.add_perm("publishing.import", is_import_run)

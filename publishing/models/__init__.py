@@ -7,6 +7,7 @@ Production, indexing, discovery and metrics keep their models in their own apps.
 
 from .articles import (
     Article,
+    ArticleAccess,
     ArticleStatus,
     Galley,
     GalleyKind,
@@ -18,6 +19,7 @@ from .versions import ArticleVersion, JournalPublishingSettings
 
 __all__ = [
     "Article",
+    "ArticleAccess",
     "ArticleStatus",
     "ArticleVersion",
     "Galley",

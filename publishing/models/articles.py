@@ -11,6 +11,8 @@ from journal.models import CallForPapers, Journal, Section
 from journal.translations import Translated
 from submissions.models import Submission
 
+from ..imports import import_running, may_import
+
 
 class Volume(models.Model):
     journal = models.ForeignKey(
@@ -153,12 +155,34 @@ class Issue(Translated, ConcurrentStateMixin, models.Model):
         self.published_at = when
         self.scheduled_for = None
 
+    @transition(
+        field=state,
+        source=IssueState.DRAFT,
+        target=IssueState.PUBLISHED,
+        conditions=[import_running],
+        permission=may_import,
+    )
+    def import_published(self, *, when):
+        """An issue brought from another platform as published there."""
+        self.published_at = when
+
 
 class ArticleStatus(models.TextChoices):
     IN_PRODUCTION = "in-production", _("In production")
     PUBLISHED = "published", _("Published")
     RETRACTED = "retracted", _("Retracted")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ArticleAccess(models.TextChoices):
+    """How readers may use an article; every published article is free to read.
+
+    Open access adds an open licence; "free to read" is work that came from a
+    subscription journal with its rights reserved.
+    """
+
+    OPEN = "open", _("Open access")
+    FREE = "free", _("Free to read")
 
 
 class Article(ConcurrentStateMixin, models.Model):
@@ -205,6 +229,18 @@ class Article(ConcurrentStateMixin, models.Model):
     doi = models.CharField(_("DOI"), max_length=200, blank=True, db_index=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # {"en": "The authors", "ru": "Авторы"}; empty: the authors, in the year of
+    # publication (JATS, the article page).
+    copyright_holder = models.JSONField(_("copyright holder"), default=dict, blank=True)
+    copyright_year = models.PositiveIntegerField(
+        _("copyright year"), null=True, blank=True
+    )
+    access_status = models.CharField(
+        _("access"),
+        max_length=8,
+        choices=ArticleAccess.choices,
+        default=ArticleAccess.OPEN,
+    )
     # The article's JATS XML as last validated and stored; galleys derive from it.
     jats_xml = models.TextField(blank=True)
     retraction_notice = models.TextField(_("retraction notice"), blank=True)
@@ -235,6 +271,10 @@ class Article(ConcurrentStateMixin, models.Model):
         """Mark the record changed for harvesters (call save with datestamp)."""
         self.datestamp = timezone.now()
 
+    def copyright_holder_in(self, language: str) -> str:
+        holders = self.copyright_holder or {}
+        return holders.get(language) or next((h for h in holders.values() if h), "")
+
     @property
     def is_public(self) -> bool:
         return self.status in (ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED)
@@ -246,6 +286,18 @@ class Article(ConcurrentStateMixin, models.Model):
     def publish(self, *, when):
         self.published_at = when
         self.datestamp = when
+
+    @transition(
+        field=status,
+        source=ArticleStatus.IN_PRODUCTION,
+        target=ArticleStatus.PUBLISHED,
+        conditions=[import_running],
+        permission=may_import,
+    )
+    def import_published(self, *, when):
+        """An article brought from another platform as published there."""
+        self.published_at = when
+        self.touch()
 
     @transition(
         field=status, source=ArticleStatus.PUBLISHED, target=ArticleStatus.RETRACTED

@@ -236,6 +236,17 @@ def _fulltext_fragment(raw: bytes) -> str:
     return "".join(lxml_html.tostring(p, encoding="unicode") for p in parts)
 
 
+def _copyright(article, language: str) -> str:
+    """ "© 2021 The authors" as the article states it; "" if it states nothing."""
+    holder = article.copyright_holder_in(language)
+    if not holder:
+        return ""
+    year = article.copyright_year or (
+        article.published_at.year if article.published_at else None
+    )
+    return f"© {year} {holder}" if year else f"© {holder}"
+
+
 def _article_parts(article) -> dict:
     selectors.article_load_related(article)
     galleys = article.current_galleys
@@ -250,8 +261,10 @@ def _article_parts(article) -> dict:
         {
             "lang": lang,
             "title": submission.title_in(lang),
+            "subtitle": submission.subtitle_in(lang),
             "abstract": submission.abstract_in(lang),
             "keywords": submission.keywords_in(lang),
+            "subjects": submission.subjects_in(lang),
         }
         for lang in languages
     ]
@@ -284,6 +297,7 @@ def _article_parts(article) -> dict:
         "published": journal.local_time(article.published_at)
         if article.published_at
         else None,
+        "copyright": _copyright(article, submission.language),
     }
     online = article.published_at and journal.local_time(article.published_at).date()
     head_context = {

@@ -151,3 +151,28 @@ def test_service_refuses_an_unknown_country_and_keeps_the_old_one(person):
 
 def test_orcid_partial_renders_nothing_without_an_id():
     assert render_to_string("shared/_orcid.html", {"orcid": ""}).strip() == ""
+
+
+def test_person_writes_their_name_in_russian_and_names_in_other_languages_stay(
+    client, person
+):
+    person.name_translations = {"fr": {"given": "Daniyar", "family": "Seitkali-Fr"}}
+    person.save(update_fields=["name_translations"])
+    client.force_login(person)
+
+    response = client.post(
+        "/profile/",
+        {**FORM, "given_name_ru": "Данияр", "family_name_ru": "Сейткали"},
+    )
+
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.name_translations == {
+        "fr": {"given": "Daniyar", "family": "Seitkali-Fr"},
+        "ru": {"given": "Данияр", "family": "Сейткали"},
+    }
+    assert person.full_name_in("ru") == "Данияр Сейткали"
+    assert person.full_name_in("en") == "Daniyar Seitkali"
+    html = client.get("/profile/").content.decode()
+    assert 'value="Данияр"' in html
+    assert "Seitkali-Fr" in html  # shown as others see it

@@ -111,6 +111,7 @@ class IssueSpec:
     doi: str = ""
     cover: bytes = b""
     cover_alt: str = ""
+    access_status: int = 1  # 2: for subscribers
 
 
 def _el(parent, tag, text=None, **attrs):
@@ -154,7 +155,7 @@ def _issue(root, issue: IssueSpec, version):
         "issue",
         published=1,
         current=int(issue.current),
-        access_status=1,
+        access_status=issue.access_status,
         url_path="",
     )
     _ids(el, issue.id, issue.doi)

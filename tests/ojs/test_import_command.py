@@ -6,7 +6,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from ojs.models import ImportedArticle, OjsRecord, RecordKind
-from publishing.models import Article, ArticleVersion, Galley, Issue, IssueState
+from publishing.models import (
+    Article,
+    ArticleAccess,
+    ArticleVersion,
+    Galley,
+    Issue,
+    IssueState,
+)
 from submissions.models import State
 
 from .native_builder import LICENCE, ORCID_1, VERSIONS, pdf_bytes
@@ -69,12 +76,15 @@ def test_import_brings_issues_articles_authors_and_files(
     assert article.issue == first
     assert article.section.title == "Articles"
     assert article.section.title_translations["ru"] == "Статьи"
-    extra = ImportedArticle.objects.get(article=article)
-    assert extra.subtitle["en"] == "A corrected version"
-    assert extra.licence_url == LICENCE
-    assert extra.copyright_holder == {"en": "The authors"}
-    assert extra.copyright_year == 2021
-    assert extra.subjects == {"en": ["Public administration"]}
+    assert submission.subtitle == {
+        "en": "A corrected version",
+        "ru": "Исправленная версия",
+    }
+    assert submission.subjects == {"en": ["Public administration"]}
+    assert article.copyright_holder == {"en": "The authors"}
+    assert article.copyright_year == 2021
+    assert article.access_status == ArticleAccess.OPEN
+    assert ImportedArticle.objects.get(article=article).licence_url == LICENCE
 
     authors = list(submission.authors.order_by("order"))
     assert [a.family_name for a in authors] == ["Seitkali", "Beridze"]

@@ -92,10 +92,10 @@ def test_failure_in_the_third_issue_leaves_the_first_two_complete(
     issues, _users = export("3.3")
     real = importer._import_article
 
-    def failing(run_, art, issue, order):
+    def failing(run_, art, issue, order, **kwargs):
         if art.id == "5":
             raise RuntimeError("disk full")
-        return real(run_, art, issue, order)
+        return real(run_, art, issue, order, **kwargs)
 
     monkeypatch.setattr(importer, "_import_article", failing)
     with pytest.raises(CommandError) as caught:

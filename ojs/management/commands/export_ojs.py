@@ -1,5 +1,6 @@
 """manage.py export_ojs --journal SLUG [--issue ID ...] [--ojs-version 3.4]
-[--output FILE]: the journal's published issues as OJS Native XML."""
+[--output FILE] [--users FILE]: the journal's published issues as OJS Native
+XML, and its people as an OJS users export."""
 
 import sys
 
@@ -7,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from journal.models import Journal
-from ojs.native.writer import WRITABLE, export_issues
+from ojs.native.writer import WRITABLE, export_issues, export_users
 
 
 class Command(BaseCommand):
@@ -25,6 +26,9 @@ class Command(BaseCommand):
             help="the OJS version to write for (default 3.5)",
         )
         parser.add_argument("--output", "-o", help="file to write (default: stdout)")
+        parser.add_argument(
+            "--users", help="also write the journal's people to this file"
+        )
 
     def handle(self, *args, **options):
         journal = Journal.objects.filter(slug=options["journal"]).first()
@@ -38,6 +42,12 @@ class Command(BaseCommand):
         else:
             count = self._write(journal, sys.stdout.buffer, options)
         self.stderr.write(_("%(count)s issues exported.") % {"count": count})
+        if options["users"]:
+            with open(options["users"], "wb") as out:
+                people = export_users(
+                    journal=journal, out=out, version=options["ojs_version"]
+                )
+            self.stderr.write(_("%(count)s people exported.") % {"count": people})
 
     def _write(self, journal, out, options):
         return export_issues(

@@ -183,8 +183,10 @@ class WarmProcess:
     def run(self, payload: bytes, *, limits: Limits = Limits()) -> bytes:
         """The function's result for `payload`.
 
-        Raises BoundedProcessError("timeout" | "memory" | "failed") when the run
-        overruns its time, its memory, or fails; the warm child stays up.
+        Raises BoundedProcessError when the run overruns its time ("timeout")
+        or its memory ("memory"), dies from a signal ("killed", with the
+        signal's name) or fails ("failed", with the last line it printed); the
+        warm child stays up.
         """
         with self._lock, tempfile.TemporaryDirectory(prefix="bounded-") as work:
             process = self._warm_child()
@@ -220,8 +222,8 @@ class WarmProcess:
         if answer["status"] == "signal":
             if answer["signal"] == signal.SIGXCPU:
                 return BoundedProcessError("timeout", f"{limits.cpu_seconds:g} s CPU")
-            name = signal.Signals(answer["signal"]).name
-            return BoundedProcessError("failed", f"stopped by {name}")
+            # Most often a C library that could not allocate under the ceiling.
+            return BoundedProcessError("killed", signal.Signals(answer["signal"]).name)
         if answer["code"] == _EXIT_MEMORY:
             return BoundedProcessError("memory", f"{limits.memory_bytes} bytes")
         with open(errors_path, "rb") as fh:

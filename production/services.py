@@ -435,6 +435,11 @@ def article_pdf_bytes(article: Article) -> bytes:
             why = _("it needed more than %(n)s MB of memory") % {
                 "n": settings.PDF_RENDER_MEMORY_MB
             }
+        elif exc.reason == "killed":
+            why = _(
+                "the renderer stopped unexpectedly (%(signal)s), most likely "
+                "because it needed more than %(n)s MB of memory"
+            ) % {"signal": exc.detail, "n": settings.PDF_RENDER_MEMORY_MB}
         else:
             why = exc.detail or _("the renderer stopped")
         raise DomainError(

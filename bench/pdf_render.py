@@ -56,7 +56,7 @@ def main() -> None:
     from production.jats.body import convert_document
     from production.render import pdf_writer
     from production.render.html import jats_to_html
-    from production.render.pdf import media_pdf_url, pdf_html
+    from production.render.pdf import _RENDERER, media_pdf_url, pdf_html
     from production.render.pdf import render_pdf as render
     from production.render.pdf_writer import EmbeddedFile, PdfJob
     from production.render.xmp import article_xmp
@@ -151,11 +151,18 @@ def main() -> None:
     for way in ways.values():
         way()  # warm-up
     times: dict[str, list[float]] = {name: [] for name in ways}
+    cpu: dict[str, list[float]] = {name: [] for name in ways}
+    child_rss = []
     for _ in range(args.n):
         for name, way in ways.items():
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             way()
             times[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - cpu_start)
+            if name.startswith("production"):
+                # This process builds the page; the forked child renders it.
+                cpu[name][-1] += _RENDERER.last_usage["cpu_seconds"]
+                child_rss.append(_RENDERER.last_usage["max_rss_kb"] / 1024)
     assert job_media
 
     print(
@@ -166,8 +173,10 @@ def main() -> None:
     for name, values in times.items():
         print(
             f"{name}: median {statistics.median(values):.3f} s "
-            f"(min {min(values):.3f}, max {max(values):.3f})"
+            f"(min {min(values):.3f}, max {max(values):.3f}); "
+            f"median CPU time {statistics.median(cpu[name]):.3f} s"
         )
+    print(f"peak RSS of the render child: {max(child_rss):.0f} MiB")
     print(f"load average (1 min) at the end: {os.getloadavg()[0]:.2f}")
     maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of this process (ru_maxrss): {maxrss_mb:.0f} MiB")

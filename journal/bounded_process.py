@@ -4,7 +4,9 @@ Untrusted documents (manuscripts, figures) are handed to converters written
 for well-formed input. Each run gets an address-space ceiling (RLIMIT_AS), a
 CPU-time ceiling (RLIMIT_CPU) and a wall-clock timeout; a run that hits one is
 killed and reported as `BoundedProcessError`, and the caller's process keeps
-its memory.
+its memory. `run_bounded` starts a program per run (pandoc, CairoSVG);
+`WarmProcess` forks each run from a child that has the converter imported and
+warmed (WeasyPrint), for converters whose start costs more than their work.
 """
 
 import importlib
@@ -156,12 +158,16 @@ def _wait(pid: int, timeout: float) -> dict:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             return {"status": "timeout"}
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
     finally:
         os.close(handle)
+    spent = {
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "max_rss_kb": usage.ru_maxrss,
+    }
     if os.WIFSIGNALED(status):
-        return {"status": "signal", "signal": os.WTERMSIG(status)}
-    return {"status": "exit", "code": os.WEXITSTATUS(status)}
+        return {"status": "signal", "signal": os.WTERMSIG(status), **spent}
+    return {"status": "exit", "code": os.WEXITSTATUS(status), **spent}
 
 
 class WarmProcess:
@@ -179,6 +185,8 @@ class WarmProcess:
         self._process: subprocess.Popen | None = None
         self._owner = 0
         self._lock = threading.Lock()
+        # CPU seconds and peak resident size (KiB) of the last finished run.
+        self.last_usage: dict[str, float] = {}
 
     def run(self, payload: bytes, *, limits: Limits = Limits()) -> bytes:
         """The function's result for `payload`.
@@ -210,6 +218,9 @@ class WarmProcess:
             if answer is None:
                 self._stop()
                 raise BoundedProcessError("failed", "the converter stopped answering")
+            self.last_usage = {
+                k: answer[k] for k in ("cpu_seconds", "max_rss_kb") if k in answer
+            }
             if answer["status"] == "exit" and answer["code"] == 0:
                 with open(paths["output"], "rb") as fh:
                     return fh.read()

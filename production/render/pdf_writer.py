@@ -8,6 +8,7 @@ standard library only, never Django. `render(payload)` takes a pickled
 XMP descriptions added to WeasyPrint's own.
 """
 
+import io
 import pickle
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
@@ -108,12 +109,74 @@ def render(payload: bytes) -> bytes:
         )
         for f in job.files
     ]
-    return rendered.write_pdf(
-        pdf_variant=PDF_VARIANT,
-        pdf_tags=True,
-        attachments=attachments,
-        optimize_images=False,
+    return _running_heads_as_artifacts(
+        rendered.write_pdf(
+            pdf_variant=PDF_VARIANT,
+            pdf_tags=True,
+            attachments=attachments,
+            optimize_images=False,
+        )
     )
+
+
+def _running_heads_as_artifacts(data: bytes) -> bytes:
+    """Mark the running heads and feet as pagination artifacts.
+
+    WeasyPrint tags the text of page margins but leaves it out of the
+    structure tree; PDF/UA wants repeated page furniture marked as artifacts,
+    so that a screen reader does not read the journal's name on every page.
+    """
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        if tree is None:
+            return data
+        in_tree = set()
+        stack = [tree]
+        while stack:
+            kids = stack.pop().get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    in_tree.add(kid.objgen)
+                    stack.append(kid)
+        nums = tree.ParentTree.Nums
+        changed = False
+        for i in range(0, len(nums), 2):
+            entries = nums[i + 1]
+            if not isinstance(entries, pikepdf.Array):
+                continue  # an annotation's parent, not a page's content
+            loose = {
+                mcid
+                for mcid, element in enumerate(entries)
+                if isinstance(element, pikepdf.Dictionary)
+                and element.objgen not in in_tree
+            }
+            if not loose:
+                continue
+            page = pdf.pages[int(nums[i])]
+            content = []
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if (
+                    operator == pikepdf.Operator("BDC")
+                    and len(operands) == 2
+                    and isinstance(operands[1], pikepdf.Dictionary)
+                    and operands[1].get("/MCID") in loose
+                ):
+                    operands = [
+                        pikepdf.Name.Artifact,
+                        pikepdf.Dictionary(Type=pikepdf.Name.Pagination),
+                    ]
+                content.append((operands, operator))
+            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(content))
+            for mcid in loose:
+                entries[mcid] = None
+            changed = True
+        if not changed:
+            return data
+        out = io.BytesIO()
+        pdf.save(out, compress_streams=True)
+        return out.getvalue()
 
 
 def warm_up() -> None:

@@ -82,5 +82,6 @@ def test_a_hostile_table_fails_its_render_within_limits_and_the_worker_goes_on(
     assert "it took longer than 1 seconds" in page.content.decode()
 
     # The renderer is still there for the next article.
+    settings.PDF_RENDER_TIMEOUT_SECONDS = 120
     article.jats_xml = good_jats
     assert article_pdf_render(article=article).file.open("rb").read(5) == b"%PDF-"

@@ -60,6 +60,19 @@ def test_pdf_galley_is_tagged_archival_embeds_its_jats_and_keeps_the_doi_whole()
     assert "Figure 1. Applicants per vacancy, 2015–2023." in alts
     assert all(alts)
 
+    # The running heads and feet (journal, short title, DOI, page number) are
+    # page furniture a screen reader skips, not text repeated on every page.
+    second_page = pikepdf.parse_content_stream(pdf.pages[1])
+    furniture = [
+        operands
+        for operands, operator in second_page
+        if operator == pikepdf.Operator("BDC")
+        and operands[0] == "/Artifact"
+        and len(operands) == 2
+        and operands[1].get("/Type") == "/Pagination"
+    ]
+    assert len(furniture) == 4
+
     with pdf.open_metadata() as xmp:
         assert xmp[f"{{{PDFAID}}}part"] == "3"
         assert xmp[f"{{{PDFAID}}}conformance"] == "U"

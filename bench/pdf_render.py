@@ -7,9 +7,10 @@ on all three alike:
 
 - production: tagged PDF/UA-1 + PDF/A-3u with the JATS embedded, rendered in
   the bounded fork of the warm child (`production.render.pdf.render_pdf`);
-- in-process, tagged: the same PDF rendered in this process, which shows what
-  the child process costs;
-- in-process, untagged: the plain PDF of before, for comparison.
+- in-process, tagged: the same PDF rendered in this process from the same
+  prepared job, which shows what the child process costs;
+- in-process, untagged: the renderer as it was (page template, then an
+  untagged PDF in this process), for comparison.
 
 Prints the medians, the spread, the page count, the time of the first render
 (which starts the warm child) and the load average. No database is needed.
@@ -135,18 +136,20 @@ def main() -> None:
             xmp=article_xmp(parts, licence_label="CC BY 4.0"),
         )
     )
-    plain_html = pdf_html(parts, licence_label="CC BY 4.0")
     fetcher = pdf_writer._fetcher(job_media := pickle.loads(job).media)
 
     def untagged():
-        HTML(string=plain_html, url_fetcher=fetcher).write_pdf(optimize_images=False)
+        # The renderer as it was: the page, then WeasyPrint in this process
+        # with a fresh font configuration, untagged.
+        html = pdf_html(parts, licence_label="CC BY 4.0")
+        HTML(string=html, url_fetcher=fetcher).write_pdf(optimize_images=False)
 
     ways = {
         "production: tagged PDF/A-3u + UA-1, bounded child": lambda: render(
             parts, load_media=load, licence_label="CC BY 4.0", jats=jats
         ),
         "in-process: tagged PDF/A-3u + UA-1": lambda: pdf_writer.render(job),
-        "in-process: untagged (as before)": untagged,
+        "in-process: untagged, as before": untagged,
     }
     for way in ways.values():
         way()  # warm-up

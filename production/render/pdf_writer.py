@@ -94,11 +94,25 @@ def _metadata_with(metadata, xmp: bytes):
     return extended
 
 
+_fonts = None
+
+
+def _font_config():
+    """One font configuration for every render: loaded in the warm child, each
+    forked render finds the fonts ready (and its changes die with the fork)."""
+    global _fonts
+    if _fonts is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _fonts = FontConfiguration()
+    return _fonts
+
+
 def render(payload: bytes) -> bytes:
     job: PdfJob = pickle.loads(payload)  # noqa: S301 - written by our worker
     weasyprint, *_ = _weasyprint()
     document = weasyprint.HTML(string=job.html, url_fetcher=_fetcher(job.media))
-    rendered = document.render()
+    rendered = document.render(font_config=_font_config())
     rendered.metadata = _metadata_with(rendered.metadata, job.xmp)
     attachments = [
         weasyprint.Attachment(
@@ -184,6 +198,7 @@ def warm_up() -> None:
     warm child, so that every forked render starts with them ready."""
     html = (
         '<html lang="en"><title>t</title><h1 style="font-family: DejaVu Sans">'
-        'a</h1><p style="font-family: DejaVu Serif">b <em>c</em> <b>d</b></p></html>'
+        'a</h1><p style="font-family: DejaVu Serif">b <em>c</em> <b>d</b> дж</p>'
+        '<p style="font-family: DejaVu Sans">e <em>f</em> <b>g</b> жз</p></html>'
     )
     render(pickle.dumps(PdfJob(html=html)))

@@ -103,19 +103,21 @@ def _address_space_bytes() -> int:
 
 
 def _serve(target: str) -> None:
-    """The warm interpreter: import and warm `module:function`, then fork one
-    child per request read from stdin, and answer on the original stdout."""
+    """The warm interpreter: import `module:function`, run the caller's
+    warm-up document (trusted, in this process), then fork one child per
+    request read from stdin, and answer on the original stdout."""
     replies = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # anything the converter prints must not reach the replies
     module_name, _, function_name = target.partition(":")
-    module = importlib.import_module(module_name)
-    function = getattr(module, function_name)
-    warm_up = getattr(module, "warm_up", None)
-    if warm_up is not None:
-        warm_up()
+    function = getattr(importlib.import_module(module_name), function_name)
     replies.write(json.dumps({"ready": True}) + "\n")
     for line in sys.stdin:
         request = json.loads(line)
+        if "warm_up" in request:
+            with open(request["warm_up"], "rb") as fh:
+                function(fh.read())
+            replies.write(json.dumps({"ready": True}) + "\n")
+            continue
         pid = os.fork()
         if pid == 0:
             replies.close()
@@ -179,8 +181,17 @@ class WarmProcess:
     run. Runs from one process are taken one at a time.
     """
 
-    def __init__(self, target: str, *, start_timeout: float = 120.0):
+    def __init__(
+        self,
+        target: str,
+        *,
+        warm_up: Callable[[], bytes] | None = None,
+        start_timeout: float = 120.0,
+    ):
         self.target = target
+        # A document of our own, run once in the warm child itself, so that
+        # each fork starts with the caches a real run fills (fonts, glyphs).
+        self.warm_up = warm_up
         self.start_timeout = start_timeout
         self._process: subprocess.Popen | None = None
         self._owner = 0
@@ -257,6 +268,17 @@ class WarmProcess:
         )
         self._owner = os.getpid()
         ready = self._read_line(self.start_timeout)
+        if ready and self.warm_up is not None:
+            with tempfile.TemporaryDirectory(prefix="bounded-") as work:
+                path = os.path.join(work, "warm-up")
+                with open(path, "wb") as fh:
+                    fh.write(self.warm_up())
+                assert self._process.stdin is not None
+                self._process.stdin.write(
+                    json.dumps({"warm_up": path}).encode() + b"\n"
+                )
+                self._process.stdin.flush()
+                ready = self._read_line(self.start_timeout)
         if not ready or not ready.get("ready"):
             self._stop()
             raise BoundedProcessError("failed", "the converter did not start")

@@ -9,6 +9,7 @@ or the file system. The galley is tagged (PDF/UA-1) and archival (PDF/A-3u),
 with the article's JATS embedded as its source.
 """
 
+import base64
 import html as html_lib
 import pickle
 import re
@@ -20,13 +21,71 @@ from django.utils import translation
 
 from journal.bounded_process import Limits, WarmProcess
 
-from .html import MEDIA_SCHEME, ArticleHTML
+from .html import MEDIA_SCHEME, ArticleHTML, ContributorView
 from .pdf_writer import EmbeddedFile, PdfJob
 from .xmp import article_xmp
 
 JATS_FILE_NAME = "article.xml"
 _MEDIA_URL = re.compile(rf"""{MEDIA_SCHEME}:[^"'\s)]+""")
-_RENDERER = WarmProcess("production.render.pdf_writer:render")
+# A 1×1 PNG, so that the warm-up also loads the image decoder.
+_DOT_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC"
+)
+_LATIN = "The quick brown fox jumps over the lazy dog 0123456789 (&%§–—…“”’). "
+_CYRILLIC = "Съешь же ещё этих мягких французских булок, да выпей чаю. ЁЙЩЪЭЮЯ. "
+
+
+def _warm_up_job() -> bytes:
+    """A sample article through the real template: what the warm child renders
+    once, so that every forked render starts with the fonts and sizes ready."""
+    text = f"<p>{_LATIN}<em>{_LATIN}</em> <strong>{_CYRILLIC}</strong></p>"
+    table = (
+        "<table><thead><tr><th>A</th><th>Б</th></tr></thead><tbody>"
+        f"<tr><td>{_LATIN}</td><td>{_CYRILLIC}</td></tr></tbody></table>"
+    )
+    figure = (
+        f'<figure><img src="{media_pdf_url("dot.png")}" alt="{_LATIN}">'
+        f"<figcaption><strong>Figure 1.</strong> {_LATIN}</figcaption></figure>"
+    )
+    body = (
+        f"<section><h2>{_LATIN}</h2>{text}{table}{figure}"
+        f"<section><h3>{_CYRILLIC}</h3>{text}<ul><li>{_LATIN}</li></ul>"
+        f"<h4>{_LATIN}</h4>{text}</section></section>"
+    )
+    parts = ArticleHTML(
+        language="en",
+        title=_LATIN,
+        trans_titles={"ru": _CYRILLIC},
+        contributors=[
+            ContributorView("Ann Lee", affiliations=[_LATIN], corresponding=True),
+            ContributorView("Жан Ли", orcid="https://orcid.org/0000-0002-1825-0097"),
+        ],
+        abstracts={"en": text, "ru": f"<p>{_CYRILLIC}</p>"},
+        keywords={"en": [_LATIN], "ru": [_CYRILLIC]},
+        body=body,
+        references=f"<ol><li>{_LATIN}</li></ol>",
+        doi="10.5555/warm-up",
+        journal_title=_LATIN,
+        issn="0000-0000",
+        volume="1",
+        issue="1",
+        pages="1–2",
+        published="2000-01-01",
+        year="2000",
+        licence_url="https://creativecommons.org/licenses/by/4.0/",
+        licence_text=_LATIN,
+        copyright=_LATIN,
+        funding=_LATIN,
+    )
+    return _job(
+        parts,
+        load_media=lambda name: (_DOT_PNG, "image/png"),
+        licence_label="CC BY 4.0",
+        jats=b"<article/>",
+    )
+
+
+_RENDERER = WarmProcess("production.render.pdf_writer:render", warm_up=_warm_up_job)
 
 
 def media_pdf_url(name: str) -> str:
@@ -116,6 +175,17 @@ def render_pdf(
     Raises journal.bounded_process.BoundedProcessError when the renderer runs
     out of time or memory or fails.
     """
+    job = _job(parts, load_media=load_media, licence_label=licence_label, jats=jats)
+    return _RENDERER.run(job, limits=render_limits())
+
+
+def _job(
+    parts: ArticleHTML,
+    *,
+    load_media: Callable[[str], tuple[bytes, str] | None],
+    licence_label: str,
+    jats: bytes,
+) -> bytes:
     html = pdf_html(parts, licence_label=licence_label)
     media = {}
     for url in set(_MEDIA_URL.findall(html)):
@@ -138,4 +208,4 @@ def render_pdf(
         files=files,
         xmp=article_xmp(parts, licence_label=licence_label),
     )
-    return _RENDERER.run(pickle.dumps(job), limits=render_limits())
+    return pickle.dumps(job)

@@ -1,8 +1,8 @@
 """WeasyPrint's side of the PDF galley, run in a bounded child process.
 
 This module is what the renderer's warm child imports (see
-`journal.bounded_process.WarmProcess`), so it imports WeasyPrint and the
-standard library only, never Django. `render(payload)` takes a pickled
+`journal.bounded_process.WarmProcess`), so it imports WeasyPrint, pikepdf and
+the standard library only, never Django. `render(payload)` takes a pickled
 `PdfJob` from the worker and returns the PDF: tagged (PDF/UA-1) and archival
 (PDF/A-3u), with the article's JATS embedded as its source and the worker's
 XMP descriptions added to WeasyPrint's own.
@@ -191,14 +191,3 @@ def _running_heads_as_artifacts(data: bytes) -> bytes:
         out = io.BytesIO()
         pdf.save(out, compress_streams=True)
         return out.getvalue()
-
-
-def warm_up() -> None:
-    """Load the fonts, the colour profile and the tagging code once, in the
-    warm child, so that every forked render starts with them ready."""
-    html = (
-        '<html lang="en"><title>t</title><h1 style="font-family: DejaVu Sans">'
-        'a</h1><p style="font-family: DejaVu Serif">b <em>c</em> <b>d</b> дж</p>'
-        '<p style="font-family: DejaVu Sans">e <em>f</em> <b>g</b> жз</p></html>'
-    )
-    render(pickle.dumps(PdfJob(html=html)))

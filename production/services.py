@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from journal.bounded_process import BoundedProcessError
 from journal.errors import ActionNotAllowed, DomainError
 from journal.models import JournalRole, Licence, Role
 from journal.queue import task_enqueue_on_commit
@@ -409,11 +410,46 @@ def _media_loader(article: Article):
 
 
 def article_pdf_bytes(article: Article) -> bytes:
+    """The tagged, archival PDF with the article's JATS embedded.
 
-    parts = jats_to_html(_require_jats(article), media_pdf_url)
+    Raises DomainError, saying why, when the renderer runs out of time or
+    memory or fails on the document.
+    """
+    jats = _require_jats(article)
+    parts = jats_to_html(jats, media_pdf_url)
     licence = article.journal.default_licence
     label = Licence(licence).label if licence in Licence.values else licence
-    return render_pdf(parts, load_media=_media_loader(article), licence_label=label)
+    try:
+        return render_pdf(
+            parts,
+            load_media=_media_loader(article),
+            licence_label=label,
+            jats=jats.encode("utf-8"),
+        )
+    except BoundedProcessError as exc:
+        if exc.reason == "timeout":
+            why = _("it took longer than %(n)s seconds") % {
+                "n": settings.PDF_RENDER_TIMEOUT_SECONDS
+            }
+        elif exc.reason == "memory":
+            why = _("it needed more than %(n)s MB of memory") % {
+                "n": settings.PDF_RENDER_MEMORY_MB
+            }
+        elif exc.reason == "killed":
+            why = _(
+                "the renderer stopped unexpectedly (%(signal)s), most likely "
+                "because it needed more than %(n)s MB of memory"
+            ) % {"signal": exc.detail, "n": settings.PDF_RENDER_MEMORY_MB}
+        else:
+            why = exc.detail or _("the renderer stopped")
+        raise DomainError(
+            _(
+                "The PDF could not be rendered: %(e)s. The previous galleys are "
+                "kept. Shorten or split what makes the article so large (very "
+                "long tables, deeply nested lists), then render again."
+            )
+            % {"e": why}
+        ) from exc
 
 
 def article_pdf_render(*, article: Article, current: bool = True) -> Galley:

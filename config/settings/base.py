@@ -251,6 +251,10 @@ DOCUMENT_MAX_COMPRESSION_RATIO = env.int("DOCUMENT_MAX_COMPRESSION_RATIO", defau
 # pandoc runs in a child process with these ceilings (production.jats.body).
 PANDOC_MEMORY_MB = env.int("PANDOC_MEMORY_MB", default=1024)
 PANDOC_TIMEOUT_SECONDS = env.int("PANDOC_TIMEOUT_SECONDS", default=120)
+# WeasyPrint renders each PDF galley in a bounded child process
+# (production.render.pdf): memory beyond the renderer's own libraries, and time.
+PDF_RENDER_MEMORY_MB = env.int("PDF_RENDER_MEMORY_MB", default=768)
+PDF_RENDER_TIMEOUT_SECONDS = env.int("PDF_RENDER_TIMEOUT_SECONDS", default=120)
 
 # Per-client budgets on expensive endpoints (journal.client_budget): a rate
 # per address, "" to switch one off; trusted harvesters in the allowlist.

@@ -208,9 +208,13 @@ class HTMLWriter:
     def on_fig(self, src, dst, depth):
         figure = self._el(dst, "figure", "figure", id=src.get("id"))
         label = src.findtext("label") or ""
-        for graphic in src.iter("graphic"):
-            self._img(graphic, figure, alt=label)
         caption = src.find("caption")
+        # Alternative text for readers who cannot see the figure: the author's
+        # own (alt-text) if given, else what the caption says.
+        described = ". ".join(p for p in (label.rstrip("."), _text(caption)) if p)
+        for graphic in src.iter("graphic"):
+            own = _text(graphic.find("alt-text")) or _text(src.find("alt-text"))
+            self._img(graphic, figure, alt=own or described)
         if label or caption is not None:
             figcaption = self._el(figure, "figcaption")
             if label:

@@ -219,6 +219,7 @@ def test_demo_articles_are_published_with_current_html_pdf_and_valid_jats(
 
     articles = _complete_articles()
     assert len(articles) == 3
+    affiliations = []
     for article in articles:
         assert f"/article/{article.pk}/" in output
         assert article.status == ArticleStatus.PUBLISHED
@@ -247,9 +248,43 @@ def test_demo_articles_are_published_with_current_html_pdf_and_valid_jats(
         assert {"table", "fig", "bibr"} <= kinds
         assert root.find(".//ref//element-citation/person-group") is not None
         assert by_kind[GalleyKind.PDF].startswith(b"%PDF")
+        _assert_tagged_archival_with_jats(by_kind[GalleyKind.PDF], jats)
+        affiliations.append(
+            _assert_authors_numbered_by_affiliation(by_kind[GalleyKind.PDF], article)
+        )
         html = by_kind[GalleyKind.HTML].decode()
         assert "Civil servants trained per year" in html
         assert article.media.filter(content_type="image/png").count() == 1
+    # Some demo articles have authors from different places.
+    assert max(affiliations) > 1
+
+
+def _assert_tagged_archival_with_jats(data: bytes, jats: bytes) -> None:
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(data))
+    assert pdf.Root.MarkInfo.Marked is True and "/StructTreeRoot" in pdf.Root
+    with pdf.open_metadata() as xmp:
+        assert xmp["pdfaid:part"] == "3" and xmp["pdfaid:conformance"] == "U"
+    assert pdf.attachments["article.xml"].get_file().read_bytes() == jats
+
+
+def _assert_authors_numbered_by_affiliation(data: bytes, article) -> int:
+    """Each author carries the number of their own affiliation on page one;
+    returns how many affiliations there are."""
+    from pypdf import PdfReader
+
+    first_page = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    contributors = list(article.submission.authors.order_by("order"))
+    affiliations = list(dict.fromkeys((c.affiliation, c.country) for c in contributors))
+    for contributor in contributors:
+        number = affiliations.index((contributor.affiliation, contributor.country)) + 1
+        name = f"{contributor.given_name} {contributor.family_name}"
+        assert re.search(rf"{re.escape(name)}\s*{number}\b", first_page), (
+            name,
+            first_page[:600],
+        )
+    return len(affiliations)
 
 
 def test_demo_articles_went_through_review_production_and_proofs_by_the_right_people():

@@ -29,6 +29,7 @@ class IssueForm(forms.ModelForm):
             "guest_editors",
             "call",
         ]
+        labels = {"volume": _("Volume"), "call": _("Call for papers")}
 
     def __init__(self, *args, journal, **kwargs):
         super().__init__(*args, **kwargs)

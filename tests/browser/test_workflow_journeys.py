@@ -34,8 +34,8 @@ AUTHOR_EMAIL = "saule.omarova@example.org"
 AUTHOR_PASSWORD = "district-pilot-2026"
 TITLE = "Merit pay in district administrations: a pilot in Almaty region"
 # docs/roles.md, "Clicks from the dashboard".
-CLICKS_TO_SUBMIT = 14
-CLICKS_TO_REVIEW = 6
+CLICKS_TO_SUBMIT = 17
+CLICKS_TO_REVIEW = 5
 
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -90,11 +90,14 @@ class Person:
         self.story, self.role = story, role
         self.clicks, self.shots = 0, 0
         self.problems: list[str] = []
+        self.english_left: dict[str, list[str]] = {}
         self.page.on("pageerror", lambda exc: self.problems.append(f"script: {exc}"))
         self.page.on(
             "console",
             lambda m: (
-                self.problems.append(f"console: {m.text}") if m.type == "error" else None
+                self.problems.append(f"console: {m.text}")
+                if m.type == "error"
+                else None
             ),
         )
         self.page.on("response", self._response)
@@ -123,10 +126,11 @@ class Person:
 
     def seen(self, what: str) -> None:
         self.shots += 1
-        screenshot(
-            self.page, f"{self.role}-{self.shots:02d}-{what}", full_page=False
-        )
+        screenshot(self.page, f"{self.role}-{self.shots:02d}-{what}", full_page=False)
         assert not self.problems, self.problems
+        if self.page.locator("html").get_attribute("lang") == "ru":
+            if left := english_in_chrome(self.page):
+                self.english_left[f"{self.shots:02d}-{what}"] = left
 
     # What counts as a click.
     def click(self, locator, what: str) -> None:
@@ -139,6 +143,10 @@ class Person:
         """A click that does not load a page (a radio button's label)."""
         self.clicks += 1
         locator.click()
+
+    def attach_to(self, locator, path) -> None:
+        self.clicks += 1
+        locator.set_input_files(str(path))
 
     def choose(self, selector: str, value: str) -> None:
         self.clicks += 1
@@ -163,6 +171,47 @@ class Person:
         step = self.page.locator("[data-workflow-step]")
         assert step.is_visible(), f"{self.page.url} does not show the current step"
         return step.inner_text()
+
+
+# What the interface shows around the content: menus, headings, buttons, labels.
+CHROME = (
+    "header a, nav a, h1, h2, h3, h4, h5, h6, button, label, legend, th, "
+    ".breadcrumb-item, .btn, .badge, [data-workflow-step]"
+)
+# Content that has no Russian version here, names and format names: not the
+# interface.
+NOT_INTERFACE = (
+    TITLE,
+    content.JOURNAL["title"],
+    content.JOURNAL["abbreviation"],
+    content.JOURNAL["timezone"],
+    "Saule",
+    "Omarova",
+    *(p[part] for p in content.STAFF for part in ("given_name", "family_name")),
+    "Originality",
+    "Methodological rigour",
+    "Are the policy implications clear?",
+    *"ORCID DOI ISSN PDF DOCX ODT JATS HTML XML Crossref Crossmark DOAJ OJS".split(),
+    "English",
+)
+
+
+def english_in_chrome(page) -> list[str]:
+    """Visible interface text with a Latin-script word left in it."""
+    texts = page.eval_on_selector_all(
+        CHROME,
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.innerText)",
+    )
+    left = []
+    for text in texts:
+        rest = text
+        for allowed in NOT_INTERFACE:
+            rest = rest.replace(allowed, "")
+        rest = re.sub(r"[\w.-]+\.(docx|pdf)\b", "", rest)  # file names
+        rest = re.sub(re.escape(TITLE[:20]) + r"[^…]*…", "", rest)  # shortened
+        if re.search(r"[A-Za-z]{3,}", rest):
+            left.append(" ".join(text.split()))
+    return sorted(set(left))
 
 
 @pytest.fixture
@@ -221,12 +270,12 @@ def author_registers_and_submits(author: Person, tmp_path) -> None:
     author.click(button(page, "Save and continue"), "authors")
     author.click(button(page, "Add me as an author"), "authors-added")
     author.click(link(page, "Continue to files"), "files")
-    author.choose("select[name='kind']", "manuscript")
-    author.attach("input[name='file']", manuscript)
-    author.click(button(page, "Upload"), "files-manuscript")
-    author.choose("select[name='kind']", "anonymised")
-    author.attach("input[name='file']", manuscript)
-    author.click(button(page, "Upload"), "files-anonymised")
+    # The kind offered is the file still missing: the manuscript, then the
+    # reviewers' copy (the section's review is double-anonymous).
+    for kind in ("manuscript", "anonymised"):
+        assert page.input_value("select[name='kind']") == kind
+        author.attach("input[name='file']", manuscript)
+        author.click(button(page, "Upload"), f"files-{kind}")
     author.click(link(page, "Continue"), "reviewers")
     author.click(link(page, "Continue"), "declarations")
     for box in ("original", "ethics", "licence"):
@@ -255,15 +304,22 @@ def section_editor_sends_to_review(editor: Person) -> None:
     assert ReviewAssignment.objects.filter(reviewer=reviewer).exists()
 
 
-def reviewer_reviews(reviewer: Person) -> None:
+def reviewer_reviews_in_russian(reviewer: Person) -> None:
+    """The reviewer switches the interface to Russian on the dashboard and
+    works in it; buttons are found by what they do, not by their English."""
     page = reviewer.page
     reviewer.sign_in(demo_email("reviewer"))
+    with page.expect_navigation():
+        page.select_option("#language-switcher", "ru")
+    reviewer.seen("dashboard-ru")
+    assert page.locator("html").get_attribute("lang") == "ru"
     card = page.locator("[data-card=review-queue]")
     assert card.locator("[data-pending-invitations]").is_visible()
     reviewer.click(card.locator("[data-invitation-actions] a"), "respond")
-    page.fill("textarea[name='competing_interests']", "None")
-    reviewer.click(button(page, "Accept"), "review")
-    for criterion in page.locator(".criterion").all():
+    page.fill("textarea[name='competing_interests']", "Нет")
+    reviewer.click(page.locator("main .border-success button[type=submit]"), "review")
+    criteria = page.locator(".criterion").all()
+    for criterion in criteria:
         reviewer.click_label(criterion.locator("label").last)
     reviewer.choose("select[name='confidence']", "4")
     reviewer.choose("select[name='recommendation']", "minor-revision")
@@ -271,7 +327,9 @@ def reviewer_reviews(reviewer: Person) -> None:
     reviewer.click(page.locator("button[formaction$='/submit/']"), "submitted")
     assignment = ReviewAssignment.objects.get(reviewer=demo_user("reviewer"))
     assert assignment.state == AssignmentState.SUBMITTED
-    reviewer.story.clicks["review"] = reviewer.clicks
+    # The form's questions are the journal's; the rest is the way through.
+    reviewer.story.clicks["review"] = reviewer.clicks - len(criteria)
+    assert reviewer.english_left == {}, reviewer.english_left
 
 
 def section_editor_decides(editor: Person, kind: str, label: str) -> None:
@@ -285,94 +343,115 @@ def section_editor_decides(editor: Person, kind: str, label: str) -> None:
     editor.click(button(page, "Record the decision and send the letter"), kind)
 
 
-def author_revises(author: Person, tmp_path) -> None:
+def author_revises_in_russian(author: Person, tmp_path) -> None:
+    """The author switches to Russian, reads the decision and the review on the
+    submission page and sends the revision; Russian stays with the account."""
     page = author.page
     revised = tmp_path / "merit-pay-revised.docx"
     revised.write_bytes(docx_bytes(TITLE + " (revised)"))
-    author.goto("/dashboard/", "dashboard")
-    author.click(link(page, "Open my submissions"), "mine")
+    author.sign_in(AUTHOR_EMAIL, AUTHOR_PASSWORD)
+    with page.expect_navigation():
+        page.select_option("#language-switcher", "ru")
+    author.seen("dashboard-ru")
+    author.click(page.locator("[data-card=my-submissions] a"), "mine")
     author.click(link(page, TITLE), "decision")
     author.says("Report the pay scales by grade.")
-    author.click(link(page, "Submit a revision"), "revise")
+    author.click(page.locator("a[href$='/revise/']"), "revise")
     for kind in ("manuscript", "anonymised"):
         author.choose("select[name='kind']", kind)
         author.attach("input[name='file']", revised)
-        author.click(button(page, "Upload"), f"revise-{kind}")
-    author.click(button(page, "Resubmit the revision"), "resubmitted")
+        author.click(
+            page.locator("form[action$='/revise/upload/'] button[type=submit]"),
+            f"revise-{kind}",
+        )
+    author.click(page.locator("form[action$='/resubmit/'] button"), "resubmitted")
     assert author.story.submission.state == State.RESUBMITTED
 
 
-def production_editor_makes_proofs(production: Person, tmp_path) -> None:
+def production_editor_makes_proofs_in_russian(production: Person, tmp_path) -> None:
     page = production.page
     pdf = tmp_path / "merit-pay.pdf"
     pdf.write_bytes(pdf_bytes())
     production.sign_in(demo_email("production"))
-    production.click(link(page, "Open production"), "production")
+    with page.expect_navigation():
+        page.select_option("#language-switcher", "ru")
+    production.seen("dashboard-ru")
+    production.click(page.locator("[data-card=production] a"), "production")
     production.click(link(page, TITLE), "manuscript")
-    production.click(button(page, "Start production"), "started")
-    production.attach("input[type=file][name='file']:below(:text('typeset'))", pdf)
-    production.click(button(page, "Upload PDF"), "galley")
-    production.click(button(page, "Send proofs to the author"), "proofs-sent")
+    production.click(page.locator("form[action$='/start/'] button"), "started")
+    typeset = page.locator("form[action$='/typeset-pdf/']")
+    production.attach_to(typeset.locator("input[type=file]"), pdf)
+    production.click(typeset.locator("button"), "galley")
+    production.click(page.locator("form[action$='/send-proofs/'] button"), "sent")
 
 
-def author_approves_proofs(author: Person) -> None:
+def author_approves_proofs_in_russian(author: Person) -> None:
     page = author.page
     author.goto("/dashboard/", "dashboard")
-    author.click(link(page, "Open my submissions"), "mine")
+    author.click(page.locator("[data-card=my-submissions] a"), "mine")
     author.click(link(page, TITLE), "in-production")
-    author.click(link(page, "Proofs"), "proofs")
-    author.click(button(page, "Approve the proofs"), "approved")
+    author.click(page.locator("main a[href$='/proofs/']"), "proofs")
+    author.click(page.locator("form[action$='/proofs/approve/'] button"), "approved")
     assert author.story.submission.state == State.READY_FOR_PUBLICATION
+    assert author.english_left == {}, author.english_left
 
 
-def production_editor_schedules_an_issue(production: Person) -> None:
+def production_editor_schedules_an_issue_in_russian(production: Person) -> None:
     page = production.page
     production.goto("/dashboard/", "dashboard")
-    production.click(link(page, "Open production"), "production")
-    production.click(link(page, "Issues"), "issues")
-    production.click(link(page, "New issue"), "new-issue")
+    production.click(page.locator("[data-card=production] a"), "production")
+    production.click(page.locator("nav a[href$='/editorial/issues/']"), "issues")
+    production.click(page.locator("a[href$='/issues/new/']"), "new-issue")
     page.fill("input[name='number']", "1")
     page.fill("input[name='year']", "2027")
-    production.click(button(page, "Save"), "issue")
-    production.click(button(page, "Add to this issue"), "assigned")
+    production.click(page.locator("main form button[type=submit]"), "issue")
+    production.click(page.locator("form[action$='/assign/'] button"), "assigned")
     page.fill("input[name='when']", "2027-01-15T09:00")
-    production.click(button(page, "Schedule"), "scheduled")
-    assert Issue.objects.get(year=2027).state == IssueState.SCHEDULED
+    production.click(page.locator("form[action$='/schedule/'] button"), "scheduled")
+    issue = Issue.objects.get(year=2027)
+    assert issue.state == IssueState.SCHEDULED
+    production.says("15 января 2027, 09:00 (Asia/Almaty)")
+    assert production.english_left == {}, production.english_left
 
 
-def manager_sets_up_and_publishes(manager: Person) -> None:
+def manager_sets_up_and_publishes_in_russian(manager: Person) -> None:
     page = manager.page
     manager.sign_in(demo_email("manager"))
-    manager.click(link(page, "Open the editorial office"), "office")
-    manager.click(link(page, "Issues"), "issues")
-    manager.click(link(page, "DOI settings"), "settings")
+    with page.expect_navigation():
+        page.select_option("#language-switcher", "ru")
+    manager.seen("dashboard-ru")
+    manager.click(page.locator("[data-card=editorial-office] a"), "office")
+    manager.click(page.locator("nav a[href$='/editorial/issues/']"), "issues")
+    manager.click(page.locator("a[href$='/publishing-settings/']"), "settings")
     page.fill("input[name='depositor_name']", "Astana Civil Service Hub")
-    manager.click(button(page, "Save"), "settings-saved")
-    manager.click(link(page, "Issues"), "issues")
-    manager.click(link(page, "2027"), "issue")
-    manager.click(link(page, "Publish now…"), "confirm")
-    manager.click(button(page, "Publish the issue"), "published")
-    assert Issue.objects.get(year=2027).state == IssueState.PUBLISHED
+    manager.click(page.locator("main form button[type=submit]"), "settings-saved")
+    issue = Issue.objects.get(year=2027)
+    manager.click(page.locator("nav a[href$='/editorial/issues/']"), "issues")
+    manager.click(page.locator(f"main a[href$='/issues/{issue.pk}/']"), "issue")
+    manager.click(page.locator("main a[href$='/publish/']"), "confirm")
+    manager.click(page.locator("main form button[type=submit]"), "published")
+    issue.refresh_from_db()
+    assert issue.state == IssueState.PUBLISHED
     manager.goto(f"/j/{content.JOURNAL['slug']}/", "journal-home")
     manager.says(TITLE)
+    assert manager.english_left == {}, manager.english_left
 
 
 def test_a_manuscript_from_registration_to_publication(person, story, tmp_path):
     author_registers_and_submits(person("author"), tmp_path)
     editor = person("section-editor")
     section_editor_sends_to_review(editor)
-    reviewer_reviews(person("reviewer"))
+    reviewer_reviews_in_russian(person("reviewer", locale="ru-RU"))
     section_editor_decides(editor, "minor-revision", "Minor revision")
-    author = person("author-revising")
-    author.sign_in(AUTHOR_EMAIL, AUTHOR_PASSWORD)
-    author_revises(author, tmp_path)
+    author = person("author-revising", locale="ru-RU")
+    author_revises_in_russian(author, tmp_path)
     section_editor_decides(editor, "accept", "Accept")
     assert story.submission.state == State.ACCEPTED
-    production = person("production-editor")
-    production_editor_makes_proofs(production, tmp_path)
-    author_approves_proofs(author)
-    production_editor_schedules_an_issue(production)
-    manager_sets_up_and_publishes(person("manager"))
+    production = person("production-editor", locale="ru-RU")
+    production_editor_makes_proofs_in_russian(production, tmp_path)
+    author_approves_proofs_in_russian(author)
+    production_editor_schedules_an_issue_in_russian(production)
+    manager_sets_up_and_publishes_in_russian(person("manager", locale="ru-RU"))
 
     print(f"\nclicks to submit a manuscript: {story.clicks['submit']}")
     print(f"clicks to write a review: {story.clicks['review']}")

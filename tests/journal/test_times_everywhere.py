@@ -283,6 +283,20 @@ def test_every_page_with_a_time_shows_the_journals_time(walk):
     assert not missed, f"no page here shows these templates: {sorted(missed)}"
 
 
+def test_the_overdue_reviews_export_gives_the_journals_days(walk):
+    journal = walk["journal"]
+    client = Client()
+    client.force_login(editor_of(journal))
+
+    response = client.get(
+        reverse("stats:report_export", args=[journal.slug, "overdue"])
+    )
+
+    rows = response.content.decode()
+    assert "2026-04-05" in rows
+    assert "2026-04-04" not in rows
+
+
 def test_every_email_states_the_journals_time(walk):
     journal = walk["journal"]
     keys = sorted(

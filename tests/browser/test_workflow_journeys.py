@@ -8,10 +8,13 @@ publishes the issue.
 
 The steps hand the manuscript on to each other, so they are one test; each
 step is a function named for its role and step, which a failure's traceback
-names.
-Every page a journey reaches is checked for what a person would notice (an
+names. Every page a step reaches is checked for what a person would notice (an
 error page, a script error) and saved under test-output/screenshots/<role>-*.
-The submit and review journeys count their clicks (docs/roles.md).
+The reviewer, the revising author, the production editor and the manager
+switch the interface to Russian and work in it: their menus, headings,
+buttons and labels must hold no English but names, titles without a Russian
+version and format names. The submit and review steps count their clicks
+(docs/roles.md).
 """
 
 import re

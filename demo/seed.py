@@ -64,20 +64,7 @@ def demo_seed(*, complete: bool = True) -> tuple[Journal, list[Login]]:
     (JATS, HTML and PDF) and publication in an issue of the current year; that
     needs the JATS schema (settings.SCHEMAS_DIR) and is skipped without it.
     """
-    journal = _journal()
-    sections = _sections(journal)
-    _board(journal)
-    people = {spec["key"]: _person(spec) for spec in content.STAFF + content.AUTHORS}
-    for spec in content.STAFF:
-        for role in spec.get("roles", []):
-            role_grant(
-                journal=journal,
-                user=people[spec["key"]],
-                role=role,
-                sections=[sections[s] for s in spec.get("sections", [])],
-            )
-    for key in EXTRA_REVIEWERS:
-        role_grant(journal=journal, user=people[key], role=Role.REVIEWER)
+    journal, sections, people = demo_people_seed()
     call = _call(journal, sections)
     for spec in SUBMISSIONS:
         _submission(journal, sections, call, people, spec)
@@ -96,6 +83,27 @@ def demo_seed(*, complete: bool = True) -> tuple[Journal, list[Login]]:
         )
     logins = [Login(spec["label"], spec["email"]) for spec in content.STAFF]
     return journal, logins
+
+
+def demo_people_seed() -> tuple[Journal, dict[str, Section], dict[str, User]]:
+    """Only the journal, its sections and its people with their roles: what a
+    walk through the workflow needs, without manuscripts or a back catalogue.
+    Returns the journal, the sections by slug and the people by key."""
+    journal = _journal()
+    sections = _sections(journal)
+    _board(journal)
+    people = {spec["key"]: _person(spec) for spec in content.STAFF + content.AUTHORS}
+    for spec in content.STAFF:
+        for role in spec.get("roles", []):
+            role_grant(
+                journal=journal,
+                user=people[spec["key"]],
+                role=role,
+                sections=[sections[s] for s in spec.get("sections", [])],
+            )
+    for key in EXTRA_REVIEWERS:
+        role_grant(journal=journal, user=people[key], role=Role.REVIEWER)
+    return journal, sections, people
 
 
 def archive_account() -> User:

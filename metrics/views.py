@@ -267,8 +267,8 @@ def editorial_report_export(request, slug, report):
                     o.title,
                     o.reviewer,
                     o.state,
-                    o.invited_at.date().isoformat(),
-                    o.due_at.date().isoformat(),
+                    journal.local_time(o.invited_at).date().isoformat(),
+                    journal.local_time(o.due_at).date().isoformat(),
                     o.days_overdue,
                 ]
                 for o in editorial.overdue_reviews(journal)

@@ -6,32 +6,20 @@ time of day is shown ("5 April 2026, 00:00 (Asia/Almaty)").
     {{ call.deadline|jdatetime:journal }}   {{ submission.submitted_at|jdate:journal }}
 """
 
-import datetime as dt
-
 from django import template
-from django.utils import formats, timezone
+
+from journal.local_time import local_date_text, local_datetime_text
 
 register = template.Library()
-
-
-def _local(value, journal):
-    if isinstance(value, dt.datetime) and timezone.is_aware(value) and journal:
-        return timezone.localtime(value, journal.tz)
-    return value
 
 
 @register.filter
 def jdate(value, journal) -> str:
     """The day, in the journal's zone (a deadline at 00:00 there is that day)."""
-    if not value:
-        return ""
-    return formats.date_format(_local(value, journal), "DATE_FORMAT")
+    return local_date_text(value, journal)
 
 
 @register.filter
 def jdatetime(value, journal) -> str:
     """The day and time in the journal's zone, followed by the zone's name."""
-    if not value:
-        return ""
-    text = formats.date_format(_local(value, journal), "DATETIME_FORMAT")
-    return f"{text} ({journal.timezone})" if journal else text
+    return local_datetime_text(value, journal)

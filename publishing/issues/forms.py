@@ -38,6 +38,7 @@ class IssueForm(TranslatedFieldsForm):
         ]
         field_classes = {"cover_image": CoverImageField}
         help_texts = {"cover_image": _("PNG, JPEG or WebP, at most 5 MB.")}
+        labels = {"volume": _("Volume"), "call": _("Call for papers")}
 
     def __init__(self, *args, journal, **kwargs):
         super().__init__(*args, **kwargs)

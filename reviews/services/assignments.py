@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from journal.errors import ActionNotAllowed, DomainError
+from journal.local_time import local_datetime_text
 from journal.models import ReviewMethod, Role
 from journal.models import User as UserModel
 from journal.services import role_grant
@@ -97,11 +98,13 @@ def round_open(
                 "one."
             )
             % {
-                "manuscript": timezone.localtime(copy.manuscript.uploaded_at).strftime(  # type: ignore[union-attr]
-                    "%Y-%m-%d %H:%M"
+                "manuscript": local_datetime_text(
+                    copy.manuscript.uploaded_at,  # type: ignore[union-attr]
+                    submission.journal,
                 ),
-                "copy": timezone.localtime(copy.file.uploaded_at).strftime(  # type: ignore[union-attr]
-                    "%Y-%m-%d %H:%M"
+                "copy": local_datetime_text(
+                    copy.file.uploaded_at,  # type: ignore[union-attr]
+                    submission.journal,
                 ),
             },
             code="reviewer_copy_stale",

@@ -6,11 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from journal.local_time import local_date_text
 from journal.view_actions import run_action, run_form_action
 from submissions.models import FileKind
 
@@ -352,7 +352,7 @@ def review_download(request, pk, what):
                 "the authors. They were told on %(date)s that you are waiting, and "
                 "you will get an email as soon as it is ready."
             )
-            % {"date": date_format(wait.created_at, "j E Y")},
+            % {"date": local_date_text(wait.created_at, assignment.submission.journal)},
         )
         return redirect("reviews:review", pk=pk)
     data = read_field(file.file)

@@ -171,16 +171,26 @@ def step_authors(request, submission):
 
 
 def step_files(request, submission, form=None):
-    form = form or FileUploadForm()
     files = list(
         submission.files.select_related("uploaded_by").order_by("kind", "-version")
     )
+    form = form or FileUploadForm(initial={"kind": _next_kind(submission, files)})
     return _render_step(
         request,
         submission,
         "files",
         {"form": form, "files": files, "reviewer_copy": _reviewer_copy(files)},
     )
+
+
+def _next_kind(submission, files) -> str:
+    """The kind the author most likely uploads next: the manuscript, then the
+    reviewers' copy when the review is double-anonymous."""
+    kinds = {f.kind for f in files}
+    if FileKind.MANUSCRIPT in kinds and submission.needs_reviewer_copy():
+        if FileKind.ANONYMISED not in kinds:
+            return FileKind.ANONYMISED
+    return FileKind.MANUSCRIPT
 
 
 def _reviewer_copy(files):

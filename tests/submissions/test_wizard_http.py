@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from journal.models import ReviewMethod
 from submissions.models import FileKind, ReviewerPreference, State, Submission
 from tests.factories import (
     CallFactory,
@@ -180,6 +181,25 @@ def test_uploads_list_versions_and_a_file_can_be_deleted(client, author):
     latest = draft.files.get(version=2)
     client.post(reverse("submissions:file_delete", args=[draft.pk, latest.pk]))
     assert list(draft.files.values_list("version", flat=True)) == [1]
+
+
+def test_the_files_step_offers_the_kind_still_missing(client, author):
+    draft = SubmissionFactory(
+        submitter=author,
+        with_manuscript=False,
+        journal__review_method=ReviewMethod.DOUBLE_ANONYMOUS,
+    )
+
+    def offered():
+        form = client.get(step_url(draft, "files")).context["form"]
+        return form["kind"].value()
+
+    assert offered() == FileKind.MANUSCRIPT
+    client.post(
+        reverse("submissions:file_upload", args=[draft.pk]),
+        {"kind": FileKind.MANUSCRIPT, "file": upload("paper.docx", docx_bytes())},
+    )
+    assert offered() == FileKind.ANONYMISED
 
 
 def test_author_suggests_and_opposes_reviewers_and_removes_one(client, author):

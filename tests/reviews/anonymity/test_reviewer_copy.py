@@ -1,5 +1,6 @@
 """The reviewer's copy in double-anonymous review (failures 1, 5, 6 and 7)."""
 
+import datetime as dt
 import io
 import zipfile
 from html import unescape
@@ -176,8 +177,10 @@ def test_editor_uploads_the_copy_clears_it_and_the_reviewer_downloads_it(
 
 
 def test_a_new_copy_is_checked_afresh_and_a_waiting_reviewer_is_never_left_silent(
-    client, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, time_machine
 ):
+    # 19:30 UTC on 4 April is 00:30 on 5 April in the journal's Almaty.
+    time_machine.move_to(dt.datetime(2026, 4, 4, 19, 30, tzinfo=dt.UTC))
     submission, editor = signed_submission()
     add_file(
         submission, FileKind.ANONYMISED, signed_docx(byline=None, affiliation=None)
@@ -200,7 +203,7 @@ def test_a_new_copy_is_checked_afresh_and_a_waiting_reviewer_is_never_left_silen
         )
         client.get(reverse("reviews:review", args=[assignment.pk]))
 
-    assert "They were told on" in download.text
+    assert "They were told on 5 April 2026" in download.text
     assert "you will get an email as soon as it is ready" in download.text
     to_editor = [m for m in mail.outbox if m.to == [editor.email]]
     assert len(to_editor) == 1
@@ -253,6 +256,7 @@ def test_round_two_with_a_newer_manuscript_than_its_copy_warns_the_editor_first(
 
     assert "The reviewer's copy is older than the manuscript." in page
     assert "has a newer version than the reviewer's copy" in refused
+    assert f"({submission.journal.timezone})" in refused
     assert submission.review_rounds.count() == 1
     client.post(
         reverse("reviews:round_open", args=[submission.pk]),

@@ -51,6 +51,7 @@ PAGE_FIELDS = (
     "article__issue__number",
     "article__issue__year",
     "article__issue__title",
+    "article__issue__title_translations",
     "article__issue__volume__number",
 )
 # Results are counted exactly up to this many; beyond, "more than 1,000", and

@@ -27,9 +27,14 @@ from journal.emails import email_render
 from journal.models import ReviewMethod, Role
 from ojs.models import OjsImport
 from production.jats.data import article_data
-from production.models import MessageKind, ProductionMessage, RenderJob
+from production.models import (
+    MessageKind,
+    ProductionMessage,
+    ReferenceCorrection,
+    RenderJob,
+)
 from production.services import galley_store
-from publishing.models import GalleyKind, IssueState
+from publishing.models import ArticleVersion, GalleyKind, IssueState
 from reviews.models import AssignmentState, Decision, DecisionKind
 from reviews.tokens import invitation_token
 from submissions.models import FileKind, OutboxEmail, State, SubmissionEvent
@@ -168,11 +173,23 @@ def walk(time_machine, django_capture_on_commit_callbacks):
         content_type="application/pdf",
     )
     RenderJob.objects.create(article=article, requested_by=production)
+    # A production editor's correction, listed with its day.
+    ReferenceCorrection.objects.create(
+        article=article,
+        position=1,
+        text=article.submission.references.splitlines()[0],
+        fields={"year": "1922"},
+        corrected_by=production,
+    )
     ProductionMessage.objects.create(
         article=article, sender=author, kind=MessageKind.NOTE, body="Table 2."
     )
 
     issue, (published, _other) = published_issue(journal)
+    # A correction, listed with its day on the journal's update policy page.
+    published.version = 2
+    published.save(update_fields=["version"])
+    ArticleVersion.objects.create(article=published, number=1, reason="Table 2.")
     scheduled = IssueFactory(
         journal=journal, state=IssueState.SCHEDULED, scheduled_for=FUTURE
     )
@@ -229,6 +246,12 @@ def walk(time_machine, django_capture_on_commit_callbacks):
             (editor, reverse("publishing:editor_issue", args=[slug, scheduled.pk])),
             (editor, reverse("publishing:editor_issue", args=[slug, issue.pk])),
             (manager, reverse("ojs:import_start", args=[slug])),
+            (manager, reverse("journal:calls", args=[slug])),
+            (
+                production,
+                reverse("production:references", args=[article.submission_id]),
+            ),
+            (None, reverse("publishing:update_policy", args=[slug])),
             (None, reverse("publishing:journal_home", args=[slug])),
             (None, reverse("publishing:issue", args=[slug, issue.pk])),
             (None, reverse("publishing:article", args=[published.pk])),

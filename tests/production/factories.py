@@ -162,7 +162,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
                 affiliation="Academy of Public Administration",
                 country="KZ",
                 orcid="0000-0002-1825-0097",
-                order=99,
+                # After the submitter, however far the factory's sequence ran.
+                order=max(
+                    obj.submission.authors.values_list("order", flat=True),
+                    default=0,
+                )
+                + 1,
             )
 
     @factory.post_generation

@@ -13,6 +13,8 @@ ROR_URL = re.compile(r"^https://ror\.org/0[0-9a-z]{6}\d{2}$")
 MAY_BE_EMPTY = {
     "graphic", "inline-graphic", "col", "colgroup", "break", "hr", "td", "th",
     "pub-date-not-available", "xref",
+    # ali:free_to_read (NISO Access and License Indicators) is a flag.
+    "free_to_read",
 }  # fmt: skip
 
 

@@ -342,6 +342,11 @@ def section_editor_decides(editor: Person, kind: str, label: str) -> None:
     editor.click(link(page, TITLE), "manuscript")
     editor.next_step()
     editor.click(page.locator("[data-next-action]"), "review")
+    # In double-anonymous review the reviewers' comments reach the author only
+    # once the editor has approved what the author reads.
+    approve = button(page, "Approve what the author reads")
+    while approve.count():
+        editor.click(approve.first, "comments-approved")
     editor.click(link(page, label), f"decide-{kind}")
     editor.click(button(page, "Record the decision and send the letter"), kind)
 

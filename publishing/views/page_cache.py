@@ -108,23 +108,59 @@ def reader_page(
     if key and not fetched:
         stored = cache.get(key)
     if stored is not None and stored[0] == generation:
-        _generation, content, headers = stored
-        response = HttpResponse(content)
-        for name, value in headers:
-            response[name] = value
+        response = _stored_response(stored)
     else:
         response = build()
         if key and _storable(request, response):
             headers = [(h, response[h]) for h in _KEPT_HEADERS if h in response]
             cache.set(
                 key,
-                (generation, response.content, headers),
+                (generation, response.content, headers, journal_id),
                 settings.READER_PAGE_CACHE_SECONDS if timeout is None else timeout,
             )
     if on_serve is not None and response.status_code == 200:
         on_serve()
     # Again: rendering may have made a signed-in reader's first CSRF secret.
     return _headers(request, set_validators(response, etag=page_etag(request, *parts)))
+
+
+def _stored_response(stored: tuple) -> HttpResponse:
+    _generation, content, headers = stored[:3]
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def kept_page(
+    request: HttpRequest,
+    *,
+    stamp: tuple,
+    on_serve: Callable[[int], None] | None = None,
+) -> HttpResponse | None:
+    """The kept page named by `stamp` (or 304), found without the database:
+    for pages whose stamp is known from the address alone (an article: its
+    id). The kept entry names its journal, whose generation is then read and
+    compared; None when there is no current kept page (the view builds it, and
+    `reader_page` keeps it). `on_serve(journal_id)` runs when the page itself
+    is sent. Any change a reader can see bumps the generation (an article's
+    own saves too, publishing.apps), so no other stamp is needed."""
+    if not _cacheable(request):
+        return None
+    stored = cache.get(page_key(stamp))
+    if stored is None or len(stored) < 4:
+        return None
+    generation, journal_id = stored[0], stored[3]
+    if cache.get(generation_key(journal_id)) != generation:
+        return None
+    etag = page_etag(request, *stamp, generation)
+    unchanged = not_modified(request, etag=etag)
+    if unchanged is not None:
+        return _headers(request, set_validators(unchanged, etag=etag))
+    response = _stored_response(stored)
+    if on_serve is not None:
+        on_serve(journal_id)
+    return _headers(request, set_validators(response, etag=etag))
 
 
 def _headers(request: HttpRequest, response: HttpResponse) -> HttpResponse:

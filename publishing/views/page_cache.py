@@ -2,7 +2,7 @@
 
 A reader page (journal home, archive, table of contents, article) is named by
 its stamp: what it shows (the journal's reader generation, bumped by every
-change an editor makes, and for an article its datestamp) and the language it
+change an editor makes, an article's own saves included) and the language it
 is shown in. From that stamp come
 
 - its ETag, so a reader or crawler holding the page gets 304 until it changes;
@@ -15,6 +15,13 @@ set no cookie (no CSRF token, no message, no session): a signed-in person
 never gets a stored page, and no one's token is ever handed to another. Pages
 vary by language (the language cookie or Accept-Language), so responses say
 `Vary: Accept-Language, Cookie`.
+
+An article's kept page is found from its address alone (`kept_page`): the
+entry names its journal and the generation it was built under, so a kept
+article page or its 304 costs two cache reads and no database query. It is
+served from the view, after every middleware: client budgets, the anonymous
+share, security and CSP headers, the language and its Content-Language all
+apply as to a built page, and a page view is still counted.
 """
 
 import hashlib

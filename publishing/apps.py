@@ -25,10 +25,11 @@ class PublishingConfig(AppConfig):
                     dispatch_uid=f"reader-cache-{model.__name__}-{signal is post_save}",
                 )
 
-        # A public article's own saves (a new galley, a correction, metadata,
-        # wherever saved): its kept page is named by the generation alone.
+        # The saves of an article that is or was public (a new galley, a
+        # correction, metadata, taken down; wherever saved): its kept page is
+        # named by the generation alone.
         def article_changed(sender, instance, raw=False, **kwargs):
-            if not raw and instance.is_public:
+            if not raw and (instance.is_public or instance.published_at):
                 reader_cache_bump_on_commit(instance.journal_id)
 
         for signal in (post_save, post_delete):

@@ -11,7 +11,8 @@ class PublishingConfig(AppConfig):
 
         from journal.models import CallForPapers, Journal, Section
 
-        from .issues.cache import reader_cache_bump_for
+        from .issues.cache import reader_cache_bump_for, reader_cache_bump_on_commit
+        from .models import Article
 
         # Journal details, sections and calls are edited in the journal app
         # (the admin): reader pages of every web process show the change at
@@ -23,3 +24,18 @@ class PublishingConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"reader-cache-{model.__name__}-{signal is post_save}",
                 )
+
+        # The saves of an article that is or was public (a new galley, a
+        # correction, metadata, taken down; wherever saved): its kept page is
+        # named by the generation alone.
+        def article_changed(sender, instance, raw=False, **kwargs):
+            if not raw and (instance.is_public or instance.published_at):
+                reader_cache_bump_on_commit(instance.journal_id)
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                article_changed,
+                sender=Article,
+                weak=False,
+                dispatch_uid=f"reader-cache-Article-{signal is post_save}",
+            )

@@ -123,3 +123,46 @@ def test_readers_switch_language_without_a_token_and_signed_in_people_with_one()
     refused = signed_in.post(reverse("set_language"), {"language": "ru"})
     person.refresh_from_db()
     assert refused.status_code == 403 and person.preferred_language == "en"
+
+
+def test_a_kept_article_page_and_its_304_need_no_query_and_views_still_count(
+    site, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from metrics.models import UsageEvent
+    from tests.metrics.builders import view_article
+
+    issue, pages = site
+    (article,) = issue.articles.all()
+    reader = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        built = view_article(reader, article, ip="203.0.113.7")
+    with django_capture_on_commit_callbacks(execute=True):
+        with django_assert_num_queries(0):
+            kept = view_article(reader, article, ip="198.51.100.1")
+            again = reader.get(pages["article"], HTTP_IF_NONE_MATCH=kept["ETag"])
+    assert kept.content == built.content
+    assert kept["ETag"] == built["ETag"]
+    assert again.status_code == 304
+    # Both page views counted (two readers), the 304 not.
+    assert UsageEvent.objects.filter(article=article).count() == 2
+
+
+def test_a_new_galley_shows_on_the_kept_article_page_at_once(site):
+    from production.services import galley_store
+
+    issue, pages = site
+    (article,) = issue.articles.all()
+    reader = Client()
+    first = reader.get(pages["article"])
+    galley = galley_store(
+        article=article,
+        kind="pdf",
+        content=b"%PDF-1.4 new",
+        extension="pdf",
+        content_type="application/pdf",
+    )
+    download = reverse("publishing:article_download", args=[article.pk, galley.pk])
+    assert download not in first.content.decode()
+    after = reader.get(pages["article"])
+    assert download in after.content.decode()
+    assert after["ETag"] != first["ETag"]

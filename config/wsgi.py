@@ -7,6 +7,6 @@ application = get_wsgi_application()
 
 # Every task registered before the first request: services enqueue them by
 # name from several threads at once (journal.queue).
-from .celery import app as _celery_app  # noqa: E402
+from journal.queue import import_task_modules  # noqa: E402
 
-_celery_app.loader.import_default_modules()
+import_task_modules()

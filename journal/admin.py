@@ -13,7 +13,6 @@ from .models import (
     Section,
     User,
 )
-from .reader_cache import reader_cache_bump_on_commit
 from .translations import TranslatedFieldsForm
 
 
@@ -145,32 +144,8 @@ class SectionInline(admin.TabularInline):
     prepopulated_fields = {"slug": ("title",)}
 
 
-class ReaderPagesChangeAdmin(admin.ModelAdmin):
-    """Readers see a change made here at once: saving or deleting bumps the
-    journal's reader-page generation (journal.reader_cache)."""
-
-    @staticmethod
-    def journal_id_of(obj) -> int:
-        return obj.journal_id
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        reader_cache_bump_on_commit(self.journal_id_of(form.instance))
-
-    def delete_model(self, request, obj):
-        journal_id = self.journal_id_of(obj)
-        super().delete_model(request, obj)
-        reader_cache_bump_on_commit(journal_id)
-
-    def delete_queryset(self, request, queryset):
-        journal_ids = {self.journal_id_of(obj) for obj in queryset}
-        super().delete_queryset(request, queryset)
-        for journal_id in journal_ids:
-            reader_cache_bump_on_commit(journal_id)
-
-
 @admin.register(Journal)
-class JournalAdmin(ReaderPagesChangeAdmin):
+class JournalAdmin(admin.ModelAdmin):
     list_display = (
         "title",
         "abbreviation",
@@ -185,10 +160,6 @@ class JournalAdmin(ReaderPagesChangeAdmin):
     search_fields = ("title", "abbreviation", "slug", "issn_online", "issn_print")
     prepopulated_fields = {"slug": ("abbreviation",)}
     inlines = [SectionInline]
-
-    @staticmethod
-    def journal_id_of(obj) -> int:
-        return obj.pk
 
     fieldsets = (
         (
@@ -235,7 +206,7 @@ class SectionForm(TranslatedFieldsForm):
 
 
 @admin.register(Section)
-class SectionAdmin(ReaderPagesChangeAdmin):
+class SectionAdmin(admin.ModelAdmin):
     form = SectionForm
     list_display = (
         "title",
@@ -311,7 +282,7 @@ class CallForPapersForm(TranslatedFieldsForm):
 
 
 @admin.register(CallForPapers)
-class CallForPapersAdmin(ReaderPagesChangeAdmin):
+class CallForPapersAdmin(admin.ModelAdmin):
     form = CallForPapersForm
     list_display = (
         "title",

@@ -29,21 +29,25 @@ logger = logging.getLogger(__name__)
 _importing = threading.Lock()
 
 
+def import_task_modules() -> None:
+    """Register every task the code defines (config.celery.task_modules).
+
+    Imported directly: the loader's import_default_modules would also run
+    django.setup() again (Celery's Django fixup), which resets this process's
+    logging, handlers and all, in the middle of a request.
+    """
+    from config.celery import task_modules
+
+    current_app.autodiscover_tasks(task_modules, related_name=None, force=True)
+
+
 def registered_task(name: str) -> Any:
     """The task registered under `name`; KeyError if there is none."""
     tasks = current_app.tasks
     if name not in tasks:  # the task modules may not be imported yet
         with _importing:
             if name not in tasks:
-                # Imported directly: the loader's import_default_modules would
-                # also run django.setup() again (Celery's Django fixup), which
-                # resets this process's logging, handlers and all, in the
-                # middle of a request.
-                from config.celery import task_modules
-
-                current_app.autodiscover_tasks(
-                    task_modules, related_name=None, force=True
-                )
+                import_task_modules()
     return tasks[name]
 
 

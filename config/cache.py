@@ -82,6 +82,11 @@ class ForgivingRedisCache(RedisCache):
         super().__init__(server, params)
         self._class = _SharedClients
 
+    def redis_client(self):
+        """The redis-py client writes go to, for what the cache API lacks
+        (publishing an announcement, subscribing to one)."""
+        return self._cache.get_client(write=True)
+
 
 for _name in _ANSWERS:
     setattr(ForgivingRedisCache, _name, _forgiving(_name))
